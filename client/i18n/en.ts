@@ -1,0 +1,56 @@
+// English strings. Same keys as zh-CN.ts (type-checked in i18n/index.ts).
+import type zhCN from './zh-CN'
+
+const en: typeof zhCN = {
+  app: {
+    title: '{district} Grid Governance Command Center',
+    live: 'Live',
+    stale: 'Stale',
+    offline: 'Disconnected',
+    dataAge: 'Data {age}',
+    reconnecting: 'Live feed lost, reconnecting…',
+    speed: 'Simulated {speed}×',
+  },
+  age: { justNow: 'just now', seconds: '{n}s ago', minutes: '{n} min ago', hours: '{n} h ago' },
+  weekday: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  step: {
+    reported: 'Reported', accepted: 'Accepted', filed: 'Filed', dispatched: 'Dispatched', handled: 'Handled', verified: 'Verified', closed: 'Closed', cancelled: 'Cancelled',
+  },
+  action: {
+    report: 'reported', accept: 'accepted', file: 'filed', cancel: 'not filed', dispatch: 'dispatched', handle: 'handled', verify: 'verified', sendBack: 'sent back', close: 'closed',
+  },
+  deadline: { none: '—', ontime: 'On time', dueSoon: 'Due soon', overdue: 'Overdue' },
+  status: { online: 'Online', stale: 'Weak signal', offline: 'Offline' },
+  source: { inspector: 'Inspector', hotline: '12345 hotline', video: 'Video patrol', citizen: 'Citizen photo' },
+  kind: { component: 'Component', event: 'Event' },
+  level: { district: 'District', street: 'Street', community: 'Community', grid: 'Grid' },
+  unit: { people: '', households: '', count: '', cases: '', persons: '' },
+  headline: {
+    openCases: 'Open cases', overdue: 'Overdue', reportedToday: 'Reported today', closedToday: 'Closed today', inspectorsOnline: 'Inspectors on duty', grids: 'Grids',
+  },
+  panel: {
+    community: 'Community profile',
+    kpi: 'KPIs (last {days} days)',
+    inspectors: 'Inspectors online',
+    funnel: 'Case loop (today)',
+    category: 'Cases by category (last {days} days)',
+    feed: 'Case feed',
+    trend: 'Reports: today vs last 7 days',
+    inspectorsTotal: 'Total',
+    openAtStep: '{n} open',
+  },
+  profile: {
+    residents: 'Residents', households: 'Households', partyMembers: 'Party members', partyBranches: 'Party branches', gridWorkers: 'Grid workers', volunteers: 'Volunteers', elders: 'Aged 60+', servicePoints: 'Service points',
+  },
+  kpi: {
+    filingRate: 'Filing rate', closureRate: 'Closure rate', onTimeClosureRate: 'On-time closure', reworkRate: 'Rework rate',
+    filingRateFormula: 'filed / decided', closureRateFormula: 'closed / due', onTimeClosureRateFormula: 'on time / due', reworkRateFormula: 'sent back / verified',
+  },
+  trend: { today: 'Today (cumulative)', weekMean: '7-day mean', reported: 'Reported', closed: 'Closed', meanSoFar: '7-day mean', lastDays: 'Reported per day' },
+  map: {
+    legendCases: 'Cases', legendInspectors: 'Inspectors', legendLoad: 'Open cases per grid', attribution: '© OpenStreetMap contributors · Boundaries: DataV.GeoAtlas',
+  },
+  feed: { empty: 'No case activity yet' },
+}
+
+export default en

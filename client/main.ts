@@ -1,0 +1,30 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import App from './App.vue'
+import { createWallI18n, pickLocale } from './i18n'
+import { router } from './router'
+import { bindSocket, createWallSocket } from './socket'
+import { useAreasStore } from './stores/areas'
+import { useCasesStore } from './stores/cases'
+import { useConnectionStore } from './stores/connection'
+import { useInspectorsStore } from './stores/inspectors'
+import { useStatsStore } from './stores/stats'
+import './theme/wall.css'
+
+const locale = pickLocale(location.search, localStorage.getItem('wall.lang'))
+localStorage.setItem('wall.lang', locale)
+document.documentElement.lang = locale
+
+const pinia = createPinia()
+const app = createApp(App).use(pinia).use(router).use(createWallI18n(locale))
+
+bindSocket(createWallSocket(), {
+  connection: useConnectionStore(pinia),
+  areas: useAreasStore(pinia),
+  inspectors: useInspectorsStore(pinia),
+  cases: useCasesStore(pinia),
+  stats: useStatsStore(pinia),
+})
+
+app.mount('#app')

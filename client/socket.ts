@@ -1,0 +1,50 @@
+// The one socket of the wall. Listeners live here only (not in components); each event lands in a
+// store. Every (re)connection brings a fresh snapshot, so a wall resyncs by itself.
+import { io, type Socket } from 'socket.io-client'
+import type { ClientToServerEvents, ServerToClientEvents } from '../server/contract/events'
+import { decodePositionFrame } from '../server/contract/position-frame'
+import type { useAreasStore } from './stores/areas'
+import type { useCasesStore } from './stores/cases'
+import type { useConnectionStore } from './stores/connection'
+import type { useInspectorsStore } from './stores/inspectors'
+import type { useStatsStore } from './stores/stats'
+
+export type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+export interface WallStores {
+  connection: ReturnType<typeof useConnectionStore>
+  areas: ReturnType<typeof useAreasStore>
+  inspectors: ReturnType<typeof useInspectorsStore>
+  cases: ReturnType<typeof useCasesStore>
+  stats: ReturnType<typeof useStatsStore>
+}
+
+export function createWallSocket(): WallSocket {
+  return io({ autoConnect: false, transports: ['websocket'] })
+}
+
+export function bindSocket(socket: WallSocket, stores: WallStores): void {
+  socket.on('connect', () => { stores.connection.connected = true })
+  socket.on('disconnect', () => { stores.connection.connected = false })
+  socket.on('wall:snapshot', (snapshot) => {
+    stores.connection.setClock(snapshot.serverTime, snapshot.clockSpeed)
+    stores.areas.replaceAll(snapshot)
+    stores.inspectors.replaceAll(snapshot)
+    stores.cases.replaceAll(snapshot)
+    stores.stats.set(snapshot.stats)
+  })
+  socket.on('inspectors:moved', (data) => {
+    const frame = decodePositionFrame(data)
+    stores.connection.markMessage(frame.serverTime)
+    stores.inspectors.applyFrame(frame)
+  })
+  socket.on('cases:changed', (change) => {
+    stores.connection.markMessage()
+    stores.cases.apply(change)
+  })
+  socket.on('stats:updated', (stats) => {
+    stores.connection.markMessage(stats.at)
+    stores.stats.set(stats)
+  })
+  socket.connect()
+}

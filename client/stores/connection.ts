@@ -1,0 +1,32 @@
+// Is the feed alive, and what time is it in the district? Domain time comes from the server (it
+// runs faster when the simulator is sped up), so the wall never trusts its own PC's clock for it.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+
+export const useConnectionStore = defineStore('connection', () => {
+  const connected = ref(false)
+  /** Wall-clock ms when the last message of any kind arrived. */
+  const lastMessageAt = ref<number | null>(null)
+  /** Domain time at the last sync, the local time it was received, and the domain clock speed. */
+  const sync = ref({ serverTime: Date.now(), receivedAt: Date.now(), speed: 1 })
+
+  function markMessage(serverTime?: number): void {
+    const now = Date.now()
+    lastMessageAt.value = now
+    if (serverTime != null) sync.value = { serverTime, receivedAt: now, speed: sync.value.speed }
+  }
+
+  function setClock(serverTime: number, speed: number): void {
+    sync.value = { serverTime, receivedAt: Date.now(), speed }
+    lastMessageAt.value = Date.now()
+  }
+
+  /** The district's current time, extrapolated from the last message. */
+  function domainNow(localNow = Date.now()): number {
+    return sync.value.serverTime + (localNow - sync.value.receivedAt) * sync.value.speed
+  }
+
+  const clockSpeed = computed(() => sync.value.speed)
+
+  return { connected, lastMessageAt, clockSpeed, markMessage, setClock, domainNow }
+})

@@ -1,0 +1,42 @@
+// Every inspector's latest marker and recent trail, keyed by id. Updated from the packed position
+// frame once a tick; shallow refs and one trigger per frame keep Vue out of the hot path.
+import { defineStore } from 'pinia'
+import { computed, shallowRef, triggerRef } from 'vue'
+import type { InspectorInfo, InspectorLive, InspectorStatus, WallSnapshot } from '../../server/contract/domain'
+import type { PositionFrame } from '../../server/contract/position-frame'
+
+/** Trail points kept per inspector on the wall (the server keeps the same number). */
+export const TRAIL_POINTS = 30
+
+export const useInspectorsStore = defineStore('inspectors', () => {
+  const infos = shallowRef(new Map<number, InspectorInfo>())
+  const live = shallowRef(new Map<number, InspectorLive>())
+
+  function replaceAll(snapshot: WallSnapshot): void {
+    infos.value = new Map(snapshot.inspectorInfos.map((i) => [i.id, i]))
+    live.value = new Map(snapshot.inspectors.map((i) => [i.id, { ...i, trail: [...i.trail] }]))
+  }
+
+  function applyFrame(frame: PositionFrame): void {
+    const map = live.value
+    for (const r of frame.records) {
+      const current = map.get(r.id)
+      const trail = current?.trail ?? []
+      const moved = !current || current.lng !== r.lng || current.lat !== r.lat
+      if (moved) {
+        trail.push(r.lng, r.lat)
+        if (trail.length > TRAIL_POINTS * 2) trail.splice(0, trail.length - TRAIL_POINTS * 2)
+      }
+      map.set(r.id, { id: r.id, lng: r.lng, lat: r.lat, heading: r.heading, fixAt: r.fixAt, status: r.status, trail })
+    }
+    triggerRef(live)
+  }
+
+  const countByStatus = computed(() => {
+    const counts: Record<InspectorStatus, number> = { online: 0, stale: 0, offline: 0 }
+    for (const id of infos.value.keys()) counts[live.value.get(id)?.status ?? 'offline']++
+    return counts
+  })
+
+  return { infos, live, countByStatus, replaceAll, applyFrame }
+})

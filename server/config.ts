@@ -1,0 +1,59 @@
+// All configuration comes from environment variables (documented in README.md). A bad value stops
+// the server at start with a message naming the variable, rather than running half-configured.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  /** Where the server keeps its data; an `areas.geojson` here replaces the demo district's grids. */
+  dataDir: string
+  /** The built wall (vite build output). */
+  clientDir: string
+  simulator: boolean
+  /** Domain time per wall-clock time: 1 is real time, 60 runs an hour a minute. */
+  simulatorSpeed: number
+  /** How often walls get a batch of changes. */
+  tickMs: number
+  staleAfterMs: number
+  offlineAfterMs: number
+  /** Seed of the simulator's random numbers, for a reproducible demo. */
+  simulatorSeed: number
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export class ConfigError extends Error {}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (n: number) => boolean, rule: string): number {
+  const raw = env[name]
+  if (raw == null || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || !check(value)) throw new ConfigError(`${name}=${raw}: must be ${rule}`)
+  return value
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase()
+  if (raw == null || raw === '') return fallback
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false
+  throw new ConfigError(`${name}=${env[name]}: must be on or off`)
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const staleAfterS = number(env, 'STALE_AFTER_S', 60, (n) => n > 0, 'a positive number of seconds')
+  const offlineAfterS = number(env, 'OFFLINE_AFTER_S', 300, (n) => n > staleAfterS, `more seconds than STALE_AFTER_S (${staleAfterS})`)
+  return {
+    port: number(env, 'PORT', 3000, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a TCP port (0–65535)'),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
+    clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'dist')),
+    simulator: flag(env, 'SIMULATOR', true),
+    simulatorSpeed: number(env, 'SIMULATOR_SPEED', 1, (n) => n > 0 && n <= 3600, 'between 0 and 3600'),
+    tickMs: number(env, 'TICK_MS', 1000, (n) => n >= 50 && n <= 60_000, 'between 50 and 60000 milliseconds'),
+    staleAfterMs: staleAfterS * 1000,
+    offlineAfterMs: offlineAfterS * 1000,
+    simulatorSeed: number(env, 'SIMULATOR_SEED', 20261129, Number.isInteger, 'an integer'),
+  }
+}

@@ -1,0 +1,25 @@
+// The socket contract, declared once and used by both ends:
+// `new Server<ClientToServerEvents, ServerToClientEvents>()` and `Socket<ServerToClientEvents, ClientToServerEvents>`.
+// Names are `entity:verb`, past tense from the server. An incompatible payload change gets a new name.
+import type { CaseSummary, FeedItem, WallSnapshot, WallStats } from './domain'
+
+export interface CasesChanged {
+  /** The new state of every case that changed since the last tick (closed ones included, once). */
+  cases: CaseSummary[]
+  /** The transitions behind those changes, newest first. */
+  feed: FeedItem[]
+}
+
+export interface ServerToClientEvents {
+  /** Sent to each wall as it connects (and reconnects): the whole picture. */
+  'wall:snapshot': (snapshot: WallSnapshot) => void
+  /** Inspectors that moved or changed status since the last tick, packed by position-frame.ts. Volatile. */
+  'inspectors:moved': (frame: ArrayBuffer) => void
+  'cases:changed': (change: CasesChanged) => void
+  'stats:updated': (stats: WallStats) => void
+}
+
+export interface ClientToServerEvents {
+  /** Ask for a fresh snapshot (e.g. after a gap in the feed). */
+  'wall:sync': (ack: (snapshot: WallSnapshot) => void) => void
+}

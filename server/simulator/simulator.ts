@@ -1,0 +1,180 @@
+// The embedded data source: inspectors walking their grids and cases moving round the loop, fed
+// through the same entry points real phones and systems use. It can replay the past days at full
+// speed so the wall starts mid-shift with a week of history, then runs live on the domain clock.
+import TinyQueue from 'tinyqueue'
+import type { AreaInfo, CaseSource, LngLat } from '../contract/domain'
+import type { CaseRecord } from '../domain/case-book'
+import { IllegalTransitionError } from '../domain/case-workflow'
+import { findCategory } from '../domain/categories'
+import { cstHour } from '../domain/china-time'
+import type { District } from '../domain/district'
+import { actOnCase, reportCase } from '../ingest/case-ingest'
+import { ingestPosition } from '../ingest/position-ingest'
+import { ACTORS, DEPARTMENTS, nextAction, type ScheduledAction } from './case-lifecycle'
+import { describe, OTHER_SOURCE_RATIO, pickCategory, pickOtherSource } from './case-generator'
+import { InspectorWalker } from './inspector-walker'
+import { createRng, pick, pickWeighted, poisson, type Rng } from './random'
+import { activityAt, DAY_SHIFT_HOURS, INSPECTOR_REPORTS_PER_DAY, NIGHT_SHIFT_SHARE } from './sim-rates'
+import type { WalkPlanner } from './walk-planner'
+
+type AgendaItem =
+  | ({ kind: 'action' } & ScheduledAction)
+  | { kind: 'report'; at: number; source: CaseSource; inspectorId: number | null }
+
+export interface Simulator {
+  /** Simulates cases (not walks) from `from` to the current time, so the wall starts with history. */
+  replayPast(from: number): void
+  /** Places inspectors on their rounds with a few minutes of trail behind them. */
+  startRounds(warmUpMs?: number): void
+  /** Advances everything to `to` (domain ms). */
+  step(to: number): void
+  start(intervalMs?: number): void
+  stop(): void
+}
+
+const SLICE_MS = 60_000
+
+export function createSimulator(options: { district: District; planner: WalkPlanner; seed: number; gridWeight: (grid: AreaInfo) => number }): Simulator {
+  const { district, planner } = options
+  const rng: Rng = createRng(options.seed)
+  const inspectors = district.inspectors.allInfos()
+  const nightShift = new Set(inspectors.filter(() => rng() < NIGHT_SHIFT_SHARE).map((i) => i.id))
+  const grids = district.tree.allGrids()
+  const walkers = new Map<number, InspectorWalker>()
+  const agenda = new TinyQueue<AgendaItem>([], (a, b) => a.at - b.at)
+  let simulatedTo = 0
+  let timer: NodeJS.Timeout | undefined
+
+  // Every transition of any case (simulated or real) gets its next step scheduled.
+  district.cases.onChange((record, transition) => {
+    if (!transition) return
+    const next = nextAction(record, rng, district.calendar)
+    if (next) agenda.push({ kind: 'action', ...next })
+  })
+
+  const onDuty = (id: number, at: number) => {
+    const hour = cstHour(at)
+    return (hour >= DAY_SHIFT_HOURS[0] && hour < DAY_SHIFT_HOURS[1]) || nightShift.has(id)
+  }
+
+  function scheduleReports(from: number, to: number): void {
+    for (let t = from; t < to; t += SLICE_MS) {
+      const sliceEnd = Math.min(to, t + SLICE_MS)
+      const onDutyIds = inspectors.filter((i) => onDuty(i.id, t)).map((i) => i.id)
+      const perInspector = INSPECTOR_REPORTS_PER_DAY * activityAt(cstHour(t)) * ((sliceEnd - t) / 86_400_000)
+      const fromInspectors = poisson(rng, perInspector * onDutyIds.length)
+      const fromOthers = poisson(rng, perInspector * inspectors.length * 0.6 * OTHER_SOURCE_RATIO)
+      for (let i = 0; i < fromInspectors && onDutyIds.length > 0; i++) {
+        agenda.push({ kind: 'report', at: t + rng() * (sliceEnd - t), source: 'inspector', inspectorId: pick(rng, onDutyIds) })
+      }
+      for (let i = 0; i < fromOthers; i++) {
+        agenda.push({ kind: 'report', at: t + rng() * (sliceEnd - t), source: pickOtherSource(rng), inspectorId: null })
+      }
+    }
+  }
+
+  function runAgenda(to: number, live: boolean): void {
+    while (agenda.length > 0 && agenda.peek()!.at <= to) {
+      const item = agenda.pop()!
+      if (item.kind === 'report') fileReport(item.at, item.source, item.inspectorId, live)
+      else performAction(item)
+    }
+  }
+
+  function fileReport(at: number, source: CaseSource, inspectorId: number | null, live: boolean): void {
+    const category = pickCategory(rng)
+    const walker = inspectorId != null ? walkers.get(inspectorId) : undefined
+    // Live, an inspector reports where they stand; replaying the past, somewhere in their grid.
+    const point: LngLat = walker && live ? walker.position : randomReportPoint(inspectorId)
+    if (walker && live) walker.pause(at, 60 + rng() * 90)   // photographing the problem takes a minute or two
+    const reporter = inspectorId != null ? district.inspectors.info(inspectorId)! : undefined
+    reportCase(district, {
+      categoryCode: category.code, source, lng: point[0], lat: point[1], description: describe(category, rng),
+      reporterId: reporter?.id ?? null, actor: reporter?.name ?? sourceActor(source), at,
+    })
+  }
+
+  function randomReportPoint(inspectorId: number | null): LngLat {
+    const grid = inspectorId != null
+      ? district.tree.get(district.inspectors.info(inspectorId)!.gridCode)!
+      : pickWeighted(rng, grids, options.gridWeight)
+    return planner.randomWalkablePoint(district.tree.geometry(grid.code)!, rng)
+  }
+
+  function performAction(item: ScheduledAction): void {
+    const record = district.cases.get(item.caseId)
+    if (!record) return
+    try {
+      actOnCase(district, item.caseId, item.action, {
+        at: item.at, actor: actorFor(record, item.action), department: DEPARTMENTS[majorOf(record)] ?? '街道办事处',
+        note: item.action === 'sendBack' ? '核查未通过，返工处理' : null,
+      })
+    } catch (error) {
+      // A person acted on the case first (through the API): their action stands.
+      if (!(error instanceof IllegalTransitionError)) throw error
+    }
+  }
+
+  function actorFor(record: CaseRecord, action: ScheduledAction['action']): string {
+    if (action === 'handle') return record.department ?? '处置部门'
+    if (action === 'verify' || action === 'sendBack') {
+      const own = inspectors.filter((i) => i.gridCode === record.gridCode)
+      return own.length > 0 ? pick(rng, own).name : '监督员'
+    }
+    return ACTORS[action]
+  }
+
+  function majorOf(record: CaseRecord): string {
+    return findCategory(record.categoryCode)?.major ?? ''
+  }
+
+  function walk(from: number, to: number): void {
+    for (const walker of walkers.values()) {
+      for (const fix of walker.advance(from, to, onDuty(walker.inspectorId, to))) {
+        ingestPosition(district, { inspectorId: walker.inspectorId, lng: fix.lng, lat: fix.lat, heading: fix.heading, at: fix.at })
+      }
+    }
+  }
+
+  function step(to: number): void {
+    if (to <= simulatedTo) return
+    scheduleReports(simulatedTo, to)
+    // Walk and handle cases in small slices so reports come from where the inspector stands.
+    for (let t = simulatedTo; t < to; t = Math.min(to, t + 5_000)) {
+      const next = Math.min(to, t + 5_000)
+      walk(t, next)
+      runAgenda(next, true)
+    }
+    simulatedTo = to
+  }
+
+  return {
+    replayPast(from) {
+      const now = district.clock.now()
+      scheduleReports(from, now)
+      runAgenda(now, false)
+      simulatedTo = now
+    },
+    startRounds(warmUpMs = 180_000) {
+      const now = district.clock.now()
+      for (const info of inspectors) {
+        const geometry = district.tree.geometry(info.gridCode)
+        if (geometry) walkers.set(info.id, new InspectorWalker(info.id, geometry, planner, rng, now - warmUpMs))
+      }
+      walk(now - warmUpMs, now)
+      simulatedTo = Math.max(simulatedTo, now)
+    },
+    step,
+    start(intervalMs = 250) {
+      timer ??= setInterval(() => step(district.clock.now()), intervalMs)
+    },
+    stop() {
+      if (timer) clearInterval(timer)
+      timer = undefined
+    },
+  }
+}
+
+function sourceActor(source: CaseSource): string {
+  return { inspector: '监督员', hotline: '12345热线', video: '视频巡查', citizen: '市民随手拍' }[source]
+}
