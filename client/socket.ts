@@ -27,7 +27,7 @@ export function bindSocket(socket: WallSocket, stores: WallStores): void {
   socket.on('connect', () => { stores.connection.connected = true })
   socket.on('disconnect', () => { stores.connection.connected = false })
   socket.on('wall:snapshot', (snapshot) => {
-    stores.connection.setClock(snapshot.serverTime, snapshot.clockSpeed)
+    stores.connection.setClock(snapshot.serverTime, snapshot.clockSpeed, snapshot.clockSimulated)
     stores.areas.replaceAll(snapshot)
     stores.inspectors.replaceAll(snapshot)
     stores.cases.replaceAll(snapshot)

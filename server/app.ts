@@ -2,6 +2,7 @@
 // state, the broadcaster and (by default) the simulator. Tests create it on port 0.
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import express from 'express'
 import { Server } from 'socket.io'
 import { DEMO_AREAS_FILE, areasFileFor, loadAreaFeatures } from './areas/load-areas'
@@ -12,14 +13,15 @@ import { AreaTree } from './domain/area-tree'
 import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
 import { createDistrict, type District } from './domain/district'
+import { DEFAULT_CALENDAR } from './domain/working-calendar'
 import { healthRouter } from './http/health'
 import { snapshotRouter } from './http/snapshot'
 import { wallStaticRouter } from './http/wall-static'
 import { populateDemoDistrict } from './simulator/demo-setup'
 import { createSimulator, type Simulator } from './simulator/simulator'
+import { demoStartTime } from './simulator/demo-clock'
 import { createWalkPlanner } from './simulator/walk-planner'
 import { loadWalkableRaster } from './simulator/walkable-raster'
-import path from 'node:path'
 
 /** Days of simulated history the demo starts with: the trend panel compares today with the last 7. */
 const HISTORY_DAYS = 8
@@ -41,7 +43,9 @@ export function createApp(config: ServerConfig): WallApp {
   const features = loadAreaFeatures(areasFile)
   const district = createDistrict({
     tree: new AreaTree(features),
-    clock: createClock(config.simulatorSpeed),
+    clock: config.simulator
+      ? createClock(config.simulatorSpeed, demoStartTime(config.simulatorStart, Date.now(), DEFAULT_CALENDAR))
+      : createClock(1),
     silence: { staleAfterMs: config.staleAfterMs, offlineAfterMs: config.offlineAfterMs },
   })
 
@@ -55,6 +59,9 @@ export function createApp(config: ServerConfig): WallApp {
       simulator.startRounds()
     }
   }
+  // Judge every deadline and silence once before the first wall connects.
+  district.cases.refreshDeadlines(district.clock.now())
+  district.inspectors.refreshStatuses(district.clock.now())
 
   const app = express()
   app.disable('x-powered-by')

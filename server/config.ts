@@ -2,6 +2,7 @@
 // the server at start with a message naming the variable, rather than running half-configured.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { DemoStart } from './simulator/demo-clock'
 
 export interface ServerConfig {
   port: number
@@ -19,6 +20,8 @@ export interface ServerConfig {
   offlineAfterMs: number
   /** Seed of the simulator's random numbers, for a reproducible demo. */
   simulatorSeed: number
+  /** Where the simulated clock starts: now, a fixed epoch ms, or 'auto' (a working morning when started off-hours). */
+  simulatorStart: DemoStart
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -41,6 +44,14 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name}=${env[name]}: must be on or off`)
 }
 
+function demoStart(raw: string | undefined): DemoStart {
+  if (raw == null || raw === '' || raw === 'auto') return 'auto'
+  if (raw === 'now') return 'now'
+  const at = Date.parse(raw)
+  if (Number.isNaN(at)) throw new ConfigError(`SIMULATOR_START=${raw}: must be auto, now or an ISO-8601 time`)
+  return at
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const staleAfterS = number(env, 'STALE_AFTER_S', 60, (n) => n > 0, 'a positive number of seconds')
   const offlineAfterS = number(env, 'OFFLINE_AFTER_S', 300, (n) => n > staleAfterS, `more seconds than STALE_AFTER_S (${staleAfterS})`)
@@ -55,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staleAfterMs: staleAfterS * 1000,
     offlineAfterMs: offlineAfterS * 1000,
     simulatorSeed: number(env, 'SIMULATOR_SEED', 20261129, Number.isInteger, 'an integer'),
+    simulatorStart: demoStart(env.SIMULATOR_START),
   }
 }

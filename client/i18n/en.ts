@@ -9,6 +9,7 @@ const en: typeof zhCN = {
     offline: 'Disconnected',
     dataAge: 'Data {age}',
     reconnecting: 'Live feed lost, reconnecting…',
+    demoTime: 'Demo time',
     speed: 'Simulated {speed}×',
   },
   age: { justNow: 'just now', seconds: '{n}s ago', minutes: '{n} min ago', hours: '{n} h ago' },
@@ -46,7 +47,7 @@ const en: typeof zhCN = {
     filingRate: 'Filing rate', closureRate: 'Closure rate', onTimeClosureRate: 'On-time closure', reworkRate: 'Rework rate',
     filingRateFormula: 'filed / decided', closureRateFormula: 'closed / due', onTimeClosureRateFormula: 'on time / due', reworkRateFormula: 'sent back / verified',
   },
-  trend: { today: 'Today (cumulative)', weekMean: '7-day mean', reported: 'Reported', closed: 'Closed', meanSoFar: '7-day mean', lastDays: 'Reported per day' },
+  trend: { today: 'Today (cumulative)', weekMean: '7-day mean', reported: 'Reported', closed: 'Closed', todaySoFar: 'Today', meanSoFar: '7-day mean', lastDays: 'Reported per day' },
   map: {
     legendCases: 'Cases', legendInspectors: 'Inspectors', legendLoad: 'Open cases per grid', attribution: '© OpenStreetMap contributors · Boundaries: DataV.GeoAtlas',
   },

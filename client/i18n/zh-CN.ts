@@ -7,6 +7,7 @@ export default {
     offline: '连接中断',
     dataAge: '数据 {age}',
     reconnecting: '实时数据连接中断，正在重连…',
+    demoTime: '演示时间',
     speed: '模拟 {speed}×',
   },
   age: {
@@ -49,7 +50,7 @@ export default {
     filingRate: '立案率', closureRate: '结案率', onTimeClosureRate: '按期结案率', reworkRate: '返工率',
     filingRateFormula: '立案数/判定数', closureRateFormula: '结案数/应结案数', onTimeClosureRateFormula: '按期结案数/应结案数', reworkRateFormula: '返工数/核查数',
   },
-  trend: { today: '今日累计', weekMean: '近7日平均', reported: '上报', closed: '结案', meanSoFar: '近7日同期', lastDays: '近7日每日上报' },
+  trend: { today: '今日累计', weekMean: '近7日平均', reported: '上报', closed: '结案', todaySoFar: '今日累计', meanSoFar: '近7日同期', lastDays: '近7日每日上报' },
   map: {
     legendCases: '案件', legendInspectors: '网格员', legendLoad: '网格在办案件', attribution: '© OpenStreetMap 贡献者 · 行政区划：DataV.GeoAtlas',
   },

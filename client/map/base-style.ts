@@ -2,6 +2,7 @@
 // stations, all GeoJSON served by this server. No tiles, no glyph server: text is drawn from local
 // fonts (MapLibre ≥ 5.11 draws text locally when a style has no `glyphs`).
 import type { StyleSpecification } from 'maplibre-gl'
+import { METRO_ICON } from './icons'
 
 export function baseStyle(origin: string): StyleSpecification {
   return {
@@ -18,12 +19,12 @@ export function baseStyle(origin: string): StyleSpecification {
       { id: 'buildings-fill', type: 'fill', source: 'buildings', paint: { 'fill-color': '#17375f', 'fill-opacity': 0.95 } },
       { id: 'buildings-line', type: 'line', source: 'buildings', minzoom: 14, paint: { 'line-color': '#2b5f95', 'line-width': 0.6 } },
       {
-        id: 'metro-circle', type: 'circle', source: 'metro',
-        paint: { 'circle-radius': 5, 'circle-color': '#061327', 'circle-stroke-color': ['coalesce', ['get', 'line_color'], '#e11d48'], 'circle-stroke-width': 2.5 },
+        id: 'metro-icon', type: 'symbol', source: 'metro',
+        layout: { 'icon-image': METRO_ICON, 'icon-size': 0.55, 'icon-allow-overlap': true },
       },
       {
         id: 'metro-label', type: 'symbol', source: 'metro', minzoom: 14,
-        layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-offset': [0, 1.2], 'text-anchor': 'top', 'text-font': ['Noto Sans CJK SC'] },
+        layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-font': ['Noto Sans CJK SC'] },
         paint: { 'text-color': '#9ec3e6', 'text-halo-color': '#061327', 'text-halo-width': 1.5 },
       },
     ],

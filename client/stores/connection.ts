@@ -16,8 +16,12 @@ export const useConnectionStore = defineStore('connection', () => {
     if (serverTime != null) sync.value = { serverTime, receivedAt: now, speed: sync.value.speed }
   }
 
-  function setClock(serverTime: number, speed: number): void {
+  /** Domain time is a demo's (sped up, or started on a working morning): the header says so. */
+  const clockSimulated = ref(false)
+
+  function setClock(serverTime: number, speed: number, simulated: boolean): void {
     sync.value = { serverTime, receivedAt: Date.now(), speed }
+    clockSimulated.value = simulated
     lastMessageAt.value = Date.now()
   }
 
@@ -28,5 +32,5 @@ export const useConnectionStore = defineStore('connection', () => {
 
   const clockSpeed = computed(() => sync.value.speed)
 
-  return { connected, lastMessageAt, clockSpeed, markMessage, setClock, domainNow }
+  return { connected, lastMessageAt, clockSpeed, clockSimulated, markMessage, setClock, domainNow }
 })

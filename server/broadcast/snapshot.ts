@@ -22,6 +22,7 @@ export function buildSnapshot(district: District, feed: FeedLog): WallSnapshot {
   return {
     serverTime: district.clock.now(),
     clockSpeed: district.clock.speed,
+    clockSimulated: district.clock.simulated,
     district: { code: root.code, name: root.name },
     areas: district.tree.all(),
     profiles: district.profiles,

@@ -211,6 +211,8 @@ export interface WallSnapshot {
   serverTime: EpochMs
   /** Domain time runs faster than wall-clock time when the simulator is sped up. */
   clockSpeed: number
+  /** Domain time is a demo's, not the wall clock (sped up, or a demo started at a working morning). */
+  clockSimulated: boolean
   district: { code: string; name: string }
   areas: AreaInfo[]
   profiles: Record<string, AreaProfile>

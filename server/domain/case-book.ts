@@ -67,6 +67,12 @@ export class CaseBook {
     for (const c of this.cases.values()) if (isOpen(c.step)) yield c
   }
 
+  countOpen(): number {
+    let count = 0
+    for (const c of this.cases.values()) if (isOpen(c.step)) count++
+    return count
+  }
+
   report(input: NewCase): CaseRecord {
     const category = findCategory(input.categoryCode)
     if (!category) throw new Error(`unknown category ${input.categoryCode}`)

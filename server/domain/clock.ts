@@ -5,6 +5,8 @@ import type { EpochMs } from '../contract/domain'
 export interface Clock {
   now(): EpochMs
   readonly speed: number
+  /** True when domain time is not the wall clock (sped up or started elsewhere), e.g. a demo. */
+  readonly simulated: boolean
 }
 
 export function createClock(speed = 1, startAt: EpochMs = Date.now(), realNow: () => number = Date.now): Clock {
@@ -12,6 +14,7 @@ export function createClock(speed = 1, startAt: EpochMs = Date.now(), realNow: (
   const realStart = realNow()
   return {
     speed,
+    simulated: speed !== 1 || Math.abs(startAt - realStart) > 1000,
     now: () => startAt + (realNow() - realStart) * speed,
   }
 }
@@ -21,6 +24,7 @@ export function createManualClock(startAt: EpochMs): Clock & { advance(ms: numbe
   let current = startAt
   return {
     speed: 1,
+    simulated: true,
     now: () => current,
     advance(ms) { current += ms },
     set(at) { current = at },

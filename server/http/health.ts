@@ -6,8 +6,6 @@ export function healthRouter(district: District, connectedClients: () => number,
   const router = Router()
   router.get('/api/health', (_req, res) => {
     const inspectors = district.inspectors.countByStatus()
-    let openCases = 0
-    for (const _ of district.cases.open()) openCases++
     res.json({
       status: 'ok',
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -16,7 +14,7 @@ export function healthRouter(district: District, connectedClients: () => number,
       district: district.tree.root.name,
       grids: district.tree.allGrids().length,
       inspectors: { ...inspectors, total: inspectors.online + inspectors.stale + inspectors.offline },
-      openCases,
+      openCases: district.cases.countOpen(),
       connectedClients: connectedClients(),
     })
   })

@@ -37,7 +37,7 @@ export function nextAction(record: CaseRecord, rng: Rng, calendar: WorkingCalend
 /** Departments work office hours: the duration is a share of the limit, in working time. */
 function handlingDoneAt(record: CaseRecord, rng: Rng, calendar: WorkingCalendar): number {
   const limit = limitInWorkingMinutes(findCategory(record.categoryCode)!.handleLimit, calendar)
-  const share = rng() < LATE_HANDLING_SHARE ? 1.05 + rng() * 0.8 : 0.1 + rng() * 0.8
+  const share = rng() < LATE_HANDLING_SHARE ? 1.05 + rng() * 0.8 : 0.05 + rng() ** 1.5 * 0.85
   return addWorkingMinutes(calendar, record.stepAt, Math.max(5, limit * share))
 }
 

@@ -3,8 +3,11 @@
 // Beijing Daxing's monthly mix puts 市容环境 at 65%, 街面秩序 at 24%.
 import type { CaseSource } from '../contract/domain'
 
-/** Reports an on-duty inspector makes per day of duty. */
-export const INSPECTOR_REPORTS_PER_DAY = 4.5
+/**
+ * Reports an on-duty inspector makes per day of duty. Below Fu'an's 5.5: our inspectors each cover one
+ * dense grid, and at 5.5 the demo map drowned in pins.
+ */
+export const INSPECTOR_REPORTS_PER_DAY = 3
 /** Reports from other sources, as a share of all reports. */
 export const OTHER_SOURCES: readonly { source: CaseSource; share: number }[] = [
   { source: 'hotline', share: 0.12 },
@@ -41,6 +44,8 @@ export const activityAt = (hour: number): number => HOURLY_ACTIVITY[hour] / mean
 /** Inspectors are on rounds 07:00–23:00; a third also cover the night. */
 export const DAY_SHIFT_HOURS: [number, number] = [7, 23]
 export const NIGHT_SHIFT_SHARE = 0.34
+/** Share of inspectors off today (leave, a dead phone): their last fix is from earlier, so they show offline. */
+export const ABSENT_SHARE = 0.04
 
 export const WALK_SPEED_MPS = { min: 0.9, max: 1.5 }
 /** A phone reports every 5–10 s while its inspector is on duty. */

@@ -14,7 +14,7 @@ import { ACTORS, DEPARTMENTS, nextAction, type ScheduledAction } from './case-li
 import { describe, OTHER_SOURCE_RATIO, pickCategory, pickOtherSource } from './case-generator'
 import { InspectorWalker } from './inspector-walker'
 import { createRng, pick, pickWeighted, poisson, type Rng } from './random'
-import { activityAt, DAY_SHIFT_HOURS, INSPECTOR_REPORTS_PER_DAY, NIGHT_SHIFT_SHARE } from './sim-rates'
+import { ABSENT_SHARE, activityAt, DAY_SHIFT_HOURS, INSPECTOR_REPORTS_PER_DAY, NIGHT_SHIFT_SHARE } from './sim-rates'
 import type { WalkPlanner } from './walk-planner'
 
 type AgendaItem =
@@ -39,6 +39,7 @@ export function createSimulator(options: { district: District; planner: WalkPlan
   const rng: Rng = createRng(options.seed)
   const inspectors = district.inspectors.allInfos()
   const nightShift = new Set(inspectors.filter(() => rng() < NIGHT_SHIFT_SHARE).map((i) => i.id))
+  const absent = new Set(inspectors.filter(() => rng() < ABSENT_SHARE).map((i) => i.id))
   const grids = district.tree.allGrids()
   const walkers = new Map<number, InspectorWalker>()
   const agenda = new TinyQueue<AgendaItem>([], (a, b) => a.at - b.at)
@@ -53,6 +54,7 @@ export function createSimulator(options: { district: District; planner: WalkPlan
   })
 
   const onDuty = (id: number, at: number) => {
+    if (absent.has(id)) return false
     const hour = cstHour(at)
     return (hour >= DAY_SHIFT_HOURS[0] && hour < DAY_SHIFT_HOURS[1]) || nightShift.has(id)
   }
@@ -160,6 +162,11 @@ export function createSimulator(options: { district: District; planner: WalkPlan
       for (const info of inspectors) {
         const geometry = district.tree.geometry(info.gridCode)
         if (geometry) walkers.set(info.id, new InspectorWalker(info.id, geometry, planner, rng, now - warmUpMs))
+      }
+      // Absent inspectors' phones last reported a while ago, where they were then.
+      for (const id of absent) {
+        const walker = walkers.get(id)
+        if (walker) ingestPosition(district, { inspectorId: id, lng: walker.position[0], lat: walker.position[1], heading: null, at: now - (20 + rng() * 70) * 60_000 })
       }
       walk(now - warmUpMs, now)
       simulatedTo = Math.max(simulatedTo, now)

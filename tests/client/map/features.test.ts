@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import type { CaseSummary, InspectorInfo, InspectorLive } from '../../../server/contract/domain'
+import { toCaseFeatures, toInspectorFeatures, toTrailFeatures } from '../../../client/map/features'
+
+const live = (id: number, over: Partial<InspectorLive> = {}): InspectorLive => ({
+  id, lng: 119.35, lat: 26.07, heading: 90, fixAt: 0, status: 'online', trail: [119.34, 26.07, 119.345, 26.07], ...over,
+})
+
+describe('map features', () => {
+  it('makes one point per inspector with status, heading (-1 when unknown) and name', () => {
+    const infos = new Map<number, InspectorInfo>([[1, { id: 1, deviceId: 'd1', name: '陈建华', gridCode: 'g' }]])
+    const fc = toInspectorFeatures(new Map([[1, live(1)], [2, live(2, { heading: null, status: 'stale' })]]), infos)
+    expect(fc.features.map((f) => f.properties)).toEqual([
+      { id: 1, status: 'online', heading: 90, name: '陈建华' },
+      { id: 2, status: 'stale', heading: -1, name: '' },
+    ])
+    expect(fc.features[0].geometry.coordinates).toEqual([119.35, 26.07])
+  })
+
+  it('draws trails oldest first, ending at the live position, and none for offline inspectors', () => {
+    const fc = toTrailFeatures(new Map([[1, live(1)], [2, live(2, { status: 'offline' })], [3, live(3, { trail: [119.35, 26.07] })]]))
+    expect(fc.features).toHaveLength(1)
+    expect(fc.features[0].geometry.coordinates).toEqual([[119.34, 26.07], [119.345, 26.07], [119.35, 26.07]])
+  })
+
+  it('ranks overdue cases above the rest', () => {
+    const base = { categoryCode: 'E0101', source: 'hotline', gridCode: 'g', lng: 119.35, lat: 26.07, description: '', step: 'dispatched', reportedAt: 0, stepAt: 0, dueAt: 1, reworkCount: 0, reporterId: null, department: null } as const
+    const cases = new Map<string, CaseSummary>([
+      ['a', { ...base, id: 'a', deadline: 'ontime' }],
+      ['b', { ...base, id: 'b', deadline: 'overdue' }],
+    ])
+    const props = toCaseFeatures(cases).features.map((f) => f.properties)
+    expect(props.find((p) => p.id === 'b')!.urgency).toBeGreaterThan(props.find((p) => p.id === 'a')!.urgency)
+    expect(props[0]).toMatchObject({ step: 'dispatched', deadline: 'ontime' })
+  })
+})

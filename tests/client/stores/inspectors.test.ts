@@ -1,0 +1,32 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { TRAIL_POINTS, useInspectorsStore } from '../../../client/stores/inspectors'
+import type { WallSnapshot } from '../../../server/contract/domain'
+
+describe('inspectors store', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('applies a position frame over the snapshot and grows the trail, bounded', () => {
+    const store = useInspectorsStore()
+    store.replaceAll({
+      inspectorInfos: [{ id: 1, deviceId: 'd', name: 'n', gridCode: 'g' }],
+      inspectors: [{ id: 1, lng: 119, lat: 26, heading: 0, fixAt: 0, status: 'online', trail: [119, 26] }],
+    } as unknown as WallSnapshot)
+    for (let i = 1; i <= TRAIL_POINTS + 5; i++) {
+      store.applyFrame({ serverTime: i, records: [{ id: 1, lng: 119 + i / 1000, lat: 26, heading: 90, fixAt: i * 1000, status: 'online' }] })
+    }
+    const inspector = store.live.get(1)!
+    expect(inspector.lng).toBeCloseTo(119 + (TRAIL_POINTS + 5) / 1000)
+    expect(inspector.trail).toHaveLength(TRAIL_POINTS * 2)
+    expect(inspector.trail.at(-2)).toBe(inspector.lng)
+  })
+
+  it('counts inspectors by status, never-seen ones as offline', () => {
+    const store = useInspectorsStore()
+    store.replaceAll({
+      inspectorInfos: [{ id: 1, deviceId: 'a', name: 'a', gridCode: 'g' }, { id: 2, deviceId: 'b', name: 'b', gridCode: 'g' }],
+      inspectors: [{ id: 1, lng: 119, lat: 26, heading: 0, fixAt: 0, status: 'stale', trail: [] }],
+    } as unknown as WallSnapshot)
+    expect(store.countByStatus).toEqual({ online: 0, stale: 1, offline: 1 })
+  })
+})
