@@ -21,11 +21,11 @@ export const LATE_HANDLING_SHARE = 0.08
 
 /** Median minutes each supervision-centre step takes, with its log-normal spread. */
 export const STEP_MINUTES = {
-  accept: { median: 4, spread: 0.7 },
-  file: { median: 8, spread: 0.7 },
-  dispatch: { median: 7, spread: 0.7 },
+  accept: { median: 6, spread: 0.7 },
+  file: { median: 12, spread: 0.7 },
+  dispatch: { median: 15, spread: 0.7 },
   verify: { median: 45, spread: 0.6 },
-  close: { median: 8, spread: 0.6 },
+  close: { median: 20, spread: 0.6 },
 }
 
 /** Major-class weights for generated reports (事件 dominate, as in every city's statistics). */

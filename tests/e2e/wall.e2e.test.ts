@@ -43,7 +43,7 @@ describe('the wall in a browser', () => {
     await page.waitForFunction(() => {
       const map = window.__wallMap
       if (!map || !map.isStyleLoaded()) return false
-      const count = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length
+      const count = (layer: string) => (map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }).length : 0)
       return count('grids-fill') > 10 && count('inspectors-circle') > 5 && count('cases-circle') > 5
     }, undefined, { timeout: 90_000, polling: 1000 })
   })
