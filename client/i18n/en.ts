@@ -3,7 +3,7 @@ import type zhCN from './zh-CN'
 
 const en: typeof zhCN = {
   app: {
-    title: '{district} Grid Governance Command Center',
+    title: '{district} Grid Governance Command Centre',
     live: 'Live',
     stale: 'Stale',
     offline: 'Disconnected',
@@ -34,9 +34,9 @@ const en: typeof zhCN = {
     kpi: 'KPIs (last {days} days)',
     inspectors: 'Inspectors online',
     funnel: 'Case loop (today)',
-    category: 'Cases by category (last {days} days)',
+    category: 'Cases by category ({days} days)',
     feed: 'Case feed',
-    trend: 'Reports: today vs last 7 days',
+    trend: 'Reports: today vs 7-day mean',
     inspectorsTotal: 'Total',
     openAtStep: '{n} open',
   },

@@ -1,7 +1,9 @@
 // The district-wide figures the panels chart, as the server last computed them.
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { WallStats } from '../../server/contract/domain'
+import { loadBreaks } from '../map/grid-load-scale'
+import { useAreasStore } from './areas'
 
 export const useStatsStore = defineStore('stats', () => {
   const stats = shallowRef<WallStats | null>(null)
@@ -13,5 +15,8 @@ export const useStatsStore = defineStore('stats', () => {
     receivedAt.value = Date.now()
   }
 
-  return { stats, receivedAt, set }
+  /** Shading classes of the grid map, shared by the grid layer and its legend. */
+  const gridLoadBreaks = computed(() => loadBreaks(stats.value?.gridLoad ?? {}, useAreasStore().grids.length))
+
+  return { stats, receivedAt, gridLoadBreaks, set }
 })
