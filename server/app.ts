@@ -1,37 +1,41 @@
-// createApp(config) → a wired but not yet listening server: Express routes, Socket.IO, the district
-// state, the broadcaster and (by default) the simulator. Tests create it on port 0.
+// createApp(config) → a wired but not yet listening server: the store, the district restored from
+// it, Express routes, Socket.IO, the broadcaster and (by default) the simulator. Tests create it on
+// port 0 with a temporary DATA_DIR.
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
 import { Server } from 'socket.io'
-import { DEMO_AREAS_FILE, areasFileFor, loadAreaFeatures } from './areas/load-areas'
+import { DEMO_AREAS_FILE } from './areas/load-areas'
+import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
+import { KEEP_CLOSED_MS, openDistrict } from './boot/open-district'
 import { createBroadcaster, type WallServer } from './broadcast/broadcaster'
 import { feedFromHistory } from './broadcast/feed-log'
 import type { ServerConfig } from './config'
-import { AreaTree } from './domain/area-tree'
 import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
-import { createDistrict, type District } from './domain/district'
-import { DEFAULT_CALENDAR } from './domain/working-calendar'
+import type { District } from './domain/district'
 import { healthRouter } from './http/health'
+import { createIngestRouter } from './http/ingest-router'
+import { socketWallToken } from './http/socket-access'
 import { snapshotRouter } from './http/snapshot'
 import { wallStaticRouter } from './http/wall-static'
-import { populateDemoDistrict } from './simulator/demo-setup'
+import { HistorySampler } from './ingest/history-sampler'
+import type { PositionIntake } from './ingest/position-ingest'
 import { createSimulator, type Simulator } from './simulator/simulator'
-import { demoStartTime } from './simulator/demo-clock'
 import { createWalkPlanner } from './simulator/walk-planner'
 import { loadWalkableRaster } from './simulator/walkable-raster'
+import { openSqliteStore } from './store/sqlite-store'
+import type { WallStore } from './store/wall-store'
 
-/** Days of simulated history the demo starts with: the trend panel compares today with the last 7. */
+/** Days of simulated history a fresh demo starts with: the trend panel compares today with the last 7. */
 const HISTORY_DAYS = 8
-/** Closed cases stay in memory this long (the KPI and trend windows); the store keeps them for good. */
-const KEEP_CLOSED_MS = HISTORY_DAYS * DAY_MS
 
 export interface WallApp {
   httpServer: HttpServer
   io: WallServer
   district: District
+  store: WallStore
   simulator: Simulator | null
   listen(): Promise<number>
   stop(): Promise<void>
@@ -39,45 +43,42 @@ export interface WallApp {
 
 export function createApp(config: ServerConfig): WallApp {
   const startedAt = Date.now()
-  const areasFile = areasFileFor(config.dataDir)
-  const features = loadAreaFeatures(areasFile)
-  const district = createDistrict({
-    tree: new AreaTree(features),
-    clock: config.simulator
-      ? createClock(config.simulatorSpeed, demoStartTime(config.simulatorStart, Date.now(), DEFAULT_CALENDAR))
-      : createClock(1),
-    silence: { staleAfterMs: config.staleAfterMs, offlineAfterMs: config.offlineAfterMs },
-  })
-
-  let simulator: Simulator | null = null
-  if (areasFile === DEMO_AREAS_FILE) {
-    const gridWeight = populateDemoDistrict(district, features, config.simulatorSeed)
-    if (config.simulator) {
-      const raster = loadWalkableRaster(path.join(path.dirname(DEMO_AREAS_FILE), 'walkable.json'))
-      simulator = createSimulator({ district, planner: createWalkPlanner(raster), seed: config.simulatorSeed, gridWeight })
-      simulator.replayPast(district.clock.now() - HISTORY_DAYS * DAY_MS)
-      simulator.startRounds()
-    }
+  const store = openSqliteStore(path.join(config.dataDir, 'wall.db'))
+  const clock = config.simulator ? resumeDemoClock(store, config.simulatorSpeed, config.simulatorStart) : createClock(1)
+  const { district, isDemo, fresh, gridWeight } = openDistrict(config, store, clock)
+  const intake: PositionIntake = {
+    district, store, sampler: new HistorySampler({ minIntervalMs: config.historyMinIntervalMs, minDistanceM: config.historyMinDistanceM }),
   }
-  // Judge every deadline and silence once before the first wall connects.
-  district.cases.refreshDeadlines(district.clock.now())
-  district.inspectors.refreshStatuses(district.clock.now())
+  // Every case change is written before the call that made it returns (and before any API answers).
+  district.cases.onChange((record, transition) => store.saveCase(record, transition))
+
+  const simulator = config.simulator && isDemo ? startSimulator(config, intake, gridWeight, fresh) : null
+  district.cases.refreshDeadlines(clock.now())
+  district.inspectors.refreshStatuses(clock.now())
 
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
   const httpServer = createServer(app)
   const io: WallServer = new Server(httpServer, { serveClient: false })
+  io.use(socketWallToken(config.access))
   const feed = feedFromHistory(district.cases.all())
   const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs })
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
-  app.use(snapshotRouter(district, feed))
+  app.use(snapshotRouter(district, feed, config.access))
+  app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registerUnknown: config.ingestRegisterUnknown, store }))
   app.use(wallStaticRouter(config.clientDir))
 
-  const pruneTimer = setInterval(() => district.cases.pruneClosedBefore(district.clock.now() - KEEP_CLOSED_MS), 60_000)
+  const timers = [
+    setInterval(() => district.cases.pruneClosedBefore(clock.now() - KEEP_CLOSED_MS), 60_000),
+    setInterval(() => store.pruneFixes(clock.now() - config.positionRetentionDays * DAY_MS), 10 * 60_000),
+    ...(config.simulator ? [setInterval(() => saveDemoClock(store, clock), 30_000)] : []),
+  ]
+  if (config.simulator) saveDemoClock(store, clock)
   simulator?.start()
 
   return {
-    httpServer, io, district, simulator,
+    httpServer, io, district, store, simulator,
     listen: () => new Promise((resolve, reject) => {
       httpServer.once('error', reject)
       httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port))
@@ -85,8 +86,20 @@ export function createApp(config: ServerConfig): WallApp {
     async stop() {
       simulator?.stop()
       broadcaster.stop()
-      clearInterval(pruneTimer)
+      for (const t of timers) clearInterval(t)
       await new Promise<void>((resolve) => io.close(() => resolve()))
+      store.close()
     },
   }
+}
+
+/** A fresh demo replays a simulated week into the store (one transaction); a restarted one picks up its open cases. */
+function startSimulator(config: ServerConfig, intake: PositionIntake, gridWeight: Parameters<typeof createSimulator>[0]['gridWeight'], fresh: boolean): Simulator {
+  const raster = loadWalkableRaster(path.join(path.dirname(DEMO_AREAS_FILE), 'walkable.json'))
+  const simulator = createSimulator({ intake, planner: createWalkPlanner(raster), seed: config.simulatorSeed, gridWeight })
+  const now = intake.district.clock.now()
+  if (fresh) intake.store.transaction(() => simulator.replayPast(now - HISTORY_DAYS * DAY_MS))
+  else simulator.adoptOpenCases()
+  simulator.startRounds()
+  return simulator
 }

@@ -2,6 +2,7 @@
 // the server at start with a message naming the variable, rather than running half-configured.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseOperators, type AccessConfig } from './http/access'
 import type { DemoStart } from './simulator/demo-clock'
 
 export interface ServerConfig {
@@ -22,6 +23,14 @@ export interface ServerConfig {
   simulatorSeed: number
   /** Where the simulated clock starts: now, a fixed epoch ms, or 'auto' (a working morning when started off-hours). */
   simulatorStart: DemoStart
+  access: AccessConfig
+  /** Register a device the first time it reports (as Traccar's server can), instead of refusing it. */
+  ingestRegisterUnknown: boolean
+  /** Position history older than this is pruned. */
+  positionRetentionDays: number
+  /** History keeps a fix when this much time or distance separates it from the last one kept. */
+  historyMinIntervalMs: number
+  historyMinDistanceM: number
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -52,6 +61,14 @@ function demoStart(raw: string | undefined): DemoStart {
   return at
 }
 
+function operators(raw: string | undefined) {
+  try {
+    return parseOperators(raw)
+  } catch (error) {
+    throw new ConfigError((error as Error).message)
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const staleAfterS = number(env, 'STALE_AFTER_S', 60, (n) => n > 0, 'a positive number of seconds')
   const offlineAfterS = number(env, 'OFFLINE_AFTER_S', 300, (n) => n > staleAfterS, `more seconds than STALE_AFTER_S (${staleAfterS})`)
@@ -67,5 +84,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     offlineAfterMs: offlineAfterS * 1000,
     simulatorSeed: number(env, 'SIMULATOR_SEED', 20261129, Number.isInteger, 'an integer'),
     simulatorStart: demoStart(env.SIMULATOR_START),
+    access: {
+      wallToken: env.WALL_TOKEN || null,
+      integrationKeys: (env.INTEGRATION_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+      operators: operators(env.OPERATOR_TOKENS),
+    },
+    ingestRegisterUnknown: flag(env, 'INGEST_REGISTER_UNKNOWN', false),
+    positionRetentionDays: number(env, 'POSITION_RETENTION_DAYS', 30, (n) => n > 0, 'a positive number of days'),
+    historyMinIntervalMs: number(env, 'HISTORY_MIN_INTERVAL_S', 15, (n) => n >= 0, 'seconds (0 keeps every fix)') * 1000,
+    historyMinDistanceM: number(env, 'HISTORY_MIN_DISTANCE_M', 10, (n) => n >= 0, 'metres'),
   }
 }

@@ -20,6 +20,8 @@ export interface CaseRecord extends CaseSummary {
   handledAt: EpochMs | null
   closedAt: EpochMs | null
   stepLimitMinutes: number | null
+  /** A photo of the problem, from the reporter (Open311 media_url). */
+  mediaUrl: string | null
 }
 
 export interface NewCase {
@@ -32,6 +34,7 @@ export interface NewCase {
   reporterId: number | null
   at: EpochMs
   actor: string
+  mediaUrl?: string | null
 }
 
 export interface ActionInput {
@@ -67,6 +70,15 @@ export class CaseBook {
     for (const c of this.cases.values()) if (isOpen(c.step)) yield c
   }
 
+  /** Puts back cases loaded from the store (after a restart), without announcing them. */
+  restore(records: readonly CaseRecord[]): void {
+    for (const r of records) {
+      this.cases.set(r.id, r)
+      const day = r.id.slice(0, 8)
+      this.dailySequence.set(day, Math.max(this.dailySequence.get(day) ?? 0, Number(r.id.slice(8)) || 0))
+    }
+  }
+
   countOpen(): number {
     let count = 0
     for (const c of this.cases.values()) if (isOpen(c.step)) count++
@@ -85,7 +97,7 @@ export class CaseBook {
       dueAt: deadline.dueAt, stepLimitMinutes: deadline.limitMinutes,
       deadline: this.judge(deadline, input.at),
       reworkCount: 0, reporterId: input.reporterId, department: null,
-      history: [], furthest: 0, handleDueAt: null, handledAt: null, closedAt: null,
+      history: [], furthest: 0, handleDueAt: null, handledAt: null, closedAt: null, mediaUrl: input.mediaUrl ?? null,
     }
     this.cases.set(id, record)
     this.record(record, { caseId: id, step: 'reported', action: 'report', at: input.at, actor: input.actor, note: null })

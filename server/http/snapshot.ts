@@ -5,9 +5,11 @@ import { Router } from 'express'
 import { buildSnapshot } from '../broadcast/snapshot'
 import type { FeedLog } from '../broadcast/feed-log'
 import type { District } from '../domain/district'
+import { requireWallToken, type AccessConfig } from './access'
 
-export function snapshotRouter(district: District, feed: FeedLog): Router {
+export function snapshotRouter(district: District, feed: FeedLog, access: AccessConfig): Router {
   const router = Router()
+  router.use(['/api/snapshot', '/api/areas.geojson'], requireWallToken(access))
   router.get('/api/snapshot', (_req, res) => {
     res.json(buildSnapshot(district, feed))
   })

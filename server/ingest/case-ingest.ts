@@ -14,6 +14,7 @@ export interface CaseReportInput {
   description: string
   reporterId?: number | null
   actor: string
+  mediaUrl?: string | null
   /** Epoch ms; defaults to now. */
   at?: number
 }
@@ -26,7 +27,7 @@ export function reportCase(district: District, input: CaseReportInput): CaseReco
   if (!grid) throw new InvalidInputError('location', `(${input.lng}, ${input.lat}) is outside every grid of ${district.tree.root.name}`)
   return district.cases.report({
     categoryCode: input.categoryCode, source: input.source, gridCode: grid.code, lng: input.lng, lat: input.lat,
-    description: input.description, reporterId: input.reporterId ?? null, at, actor: input.actor,
+    description: input.description, reporterId: input.reporterId ?? null, at, actor: input.actor, mediaUrl: input.mediaUrl ?? null,
   })
 }
 

@@ -1,6 +1,9 @@
-// The one entry point for positions, whatever their source (the simulator now; phones and the
-// batch API later). It validates at the edge so the domain can trust what it gets.
+// The one entry point for positions, whatever their source: the simulator, phones (OsmAnd/Traccar),
+// the batch API. It validates at the edge, writes to the store, and only then updates the live
+// state, so a fix that was acknowledged is in the database.
 import type { District } from '../domain/district'
+import type { StoredFix, WallStore } from '../store/wall-store'
+import type { HistorySampler } from './history-sampler'
 
 export interface PositionInput {
   inspectorId: number
@@ -9,6 +12,20 @@ export interface PositionInput {
   heading?: number | null
   /** Epoch ms of the fix. */
   at: number
+  /** m/s */
+  speed?: number | null
+  /** metres */
+  accuracy?: number | null
+  /** 0–1 */
+  battery?: number | null
+  attributes?: Record<string, string | number | boolean> | null
+}
+
+/** Where positions go: the live district and the store, with history down-sampling. */
+export interface PositionIntake {
+  district: District
+  store: WallStore
+  sampler: HistorySampler
 }
 
 export class InvalidInputError extends Error {
@@ -18,16 +35,47 @@ export class InvalidInputError extends Error {
   }
 }
 
+export interface PositionRejection {
+  index: number
+  field: string
+  message: string
+}
+
 export function validatePosition(p: PositionInput): void {
-  if (!Number.isFinite(p.lat) || p.lat < -90 || p.lat > 90) throw new InvalidInputError('lat', `must be a number in [-90, 90], got ${p.lat}`)
-  if (!Number.isFinite(p.lng) || p.lng < -180 || p.lng > 180) throw new InvalidInputError('lng', `must be a number in [-180, 180], got ${p.lng}`)
-  if (!Number.isFinite(p.at)) throw new InvalidInputError('at', `must be a timestamp, got ${p.at}`)
+  if (typeof p.lat !== 'number' || !Number.isFinite(p.lat) || p.lat < -90 || p.lat > 90) throw new InvalidInputError('lat', `must be a number in [-90, 90], got ${p.lat}`)
+  if (typeof p.lng !== 'number' || !Number.isFinite(p.lng) || p.lng < -180 || p.lng > 180) throw new InvalidInputError('lng', `must be a number in [-180, 180], got ${p.lng}`)
+  if (p.lat === 0 && p.lng === 0) throw new InvalidInputError('lat', '0,0 is a phone without a fix, not a position')
+  if (typeof p.at !== 'number' || !Number.isFinite(p.at)) throw new InvalidInputError('at', `must be a timestamp, got ${p.at}`)
   if (p.heading != null && !Number.isFinite(p.heading)) throw new InvalidInputError('heading', `must be degrees, got ${p.heading}`)
 }
 
-/** Applies one fix; returns whether the live marker moved (late fixes do not move it). */
-export function ingestPosition(district: District, p: PositionInput): boolean {
-  validatePosition(p)
-  if (!district.inspectors.info(p.inspectorId)) throw new InvalidInputError('inspectorId', `unknown inspector ${p.inspectorId}`)
-  return district.inspectors.applyFix(p.inspectorId, { lng: p.lng, lat: p.lat, heading: p.heading ?? null, at: p.at }, district.clock.now())
+/** Stores and applies a batch; invalid items are reported by index and the valid ones still land. */
+export function ingestPositions(intake: PositionIntake, inputs: readonly PositionInput[]): { accepted: number; rejected: PositionRejection[] } {
+  const rejected: PositionRejection[] = []
+  const fixes: StoredFix[] = []
+  inputs.forEach((p, index) => {
+    try {
+      validatePosition(p)
+      if (!intake.district.inspectors.info(p.inspectorId)) throw new InvalidInputError('inspectorId', `unknown inspector ${p.inspectorId}`)
+      fixes.push({ ...p, heading: p.heading ?? null })
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      rejected.push({ index, field: error.field, message: error.message })
+    }
+  })
+  const history = fixes.filter((f) => intake.sampler.keep(f))
+  const latestOnly = fixes.filter((f) => !history.includes(f))
+  intake.store.transaction(() => {
+    intake.store.appendFixes(history)
+    intake.store.updateLatest(latestOnly)
+  })
+  const now = intake.district.clock.now()
+  for (const f of fixes) intake.district.inspectors.applyFix(f.inspectorId, { lng: f.lng, lat: f.lat, heading: f.heading ?? null, at: f.at }, now)
+  return { accepted: fixes.length, rejected }
+}
+
+/** One fix; throws InvalidInputError naming the field. */
+export function ingestPosition(intake: PositionIntake, p: PositionInput): void {
+  const { rejected } = ingestPositions(intake, [p])
+  if (rejected.length > 0) throw new InvalidInputError(rejected[0].field, rejected[0].message.replace(`${rejected[0].field}: `, ''))
 }

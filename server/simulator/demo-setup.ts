@@ -1,9 +1,7 @@
-// Puts the demo district's people in place: the roster of grid workers (registered like real
-// devices) and the area statistics derived from the real buildings of each grid.
-import type { AreaInfo } from '../contract/domain'
-import type { AreaFeature } from '../domain/area-tree'
-import { rollUpProfiles } from '../domain/area-profiles'
-import type { District } from '../domain/district'
+// The demo district's people: the roster of grid workers (registered like real devices) and the
+// area statistics derived from the real buildings of each grid.
+import type { AreaInfo, AreaProfile, InspectorInfo } from '../contract/domain'
+import type { AreaFeature, AreaTree } from '../domain/area-tree'
 import { demoProfiles, type GridBuildingFacts } from './demo-profiles'
 import { demoRoster } from './demo-roster'
 
@@ -16,14 +14,17 @@ export function buildingFactsOf(features: readonly AreaFeature[]): Map<string, G
   return facts
 }
 
-export function populateDemoDistrict(district: District, features: readonly AreaFeature[], seed: number): (grid: AreaInfo) => number {
+/** Busier grids (more buildings) get more reports and a second inspector. */
+export function demoGridWeight(features: readonly AreaFeature[]): (grid: AreaInfo) => number {
   const facts = buildingFactsOf(features)
+  return (grid) => 1 + (facts.get(grid.code)?.buildingCount ?? 0)
+}
+
+export function demoStaff(tree: AreaTree, facts: ReadonlyMap<string, GridBuildingFacts>, seed: number): { roster: InspectorInfo[]; profiles: Map<string, AreaProfile> } {
   const gridWeight = (grid: AreaInfo) => 1 + (facts.get(grid.code)?.buildingCount ?? 0)
-  const roster = demoRoster(district.tree.allGrids(), gridWeight, seed)
-  for (const inspector of roster) district.inspectors.register(inspector)
+  const roster = demoRoster(tree.allGrids(), gridWeight, seed)
   const workersPerGrid = new Map<string, number>()
   for (const i of roster) workersPerGrid.set(i.gridCode, (workersPerGrid.get(i.gridCode) ?? 0) + 1)
-  const own = demoProfiles(district.tree.all(), (code) => facts.get(code), (code) => workersPerGrid.get(code) ?? 0, seed)
-  district.profiles = rollUpProfiles(district.tree, own)
-  return gridWeight
+  const profiles = demoProfiles(tree.all(), (code) => facts.get(code), (code) => workersPerGrid.get(code) ?? 0, seed)
+  return { roster, profiles }
 }

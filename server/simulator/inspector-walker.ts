@@ -3,7 +3,7 @@
 // off duty or out of signal. Positions always lie on the walk planner's walkable paths.
 import type { AreaGeometry } from '../domain/area-tree'
 import type { LngLat } from '../contract/domain'
-import { bearing, interpolate, metresBetween } from './geo-math'
+import { bearing, interpolate, metresBetween } from '../domain/geo-math'
 import { logNormal, uniform, type Rng } from './random'
 import { FIX_INTERVAL_S, SIGNAL_LOSS_MINUTES, SIGNAL_LOSS_PER_MINUTE, WALK_SPEED_MPS } from './sim-rates'
 import type { WalkPlanner } from './walk-planner'

@@ -9,7 +9,7 @@ import { findCategory } from '../domain/categories'
 import { cstHour } from '../domain/china-time'
 import type { District } from '../domain/district'
 import { actOnCase, reportCase } from '../ingest/case-ingest'
-import { ingestPosition } from '../ingest/position-ingest'
+import { ingestPositions, type PositionInput, type PositionIntake } from '../ingest/position-ingest'
 import { ACTORS, DEPARTMENTS, nextAction, type ScheduledAction } from './case-lifecycle'
 import { describe, OTHER_SOURCE_RATIO, pickCategory, pickOtherSource } from './case-generator'
 import { InspectorWalker } from './inspector-walker'
@@ -24,6 +24,8 @@ type AgendaItem =
 export interface Simulator {
   /** Simulates cases (not walks) from `from` to the current time, so the wall starts with history. */
   replayPast(from: number): void
+  /** After a restart: schedules the next step of every open case, from when it entered its step. */
+  adoptOpenCases(): void
   /** Places inspectors on their rounds with a few minutes of trail behind them. */
   startRounds(warmUpMs?: number): void
   /** Advances everything to `to` (domain ms). */
@@ -34,8 +36,9 @@ export interface Simulator {
 
 const SLICE_MS = 60_000
 
-export function createSimulator(options: { district: District; planner: WalkPlanner; seed: number; gridWeight: (grid: AreaInfo) => number }): Simulator {
-  const { district, planner } = options
+export function createSimulator(options: { intake: PositionIntake; planner: WalkPlanner; seed: number; gridWeight: (grid: AreaInfo) => number }): Simulator {
+  const { intake, planner } = options
+  const district: District = intake.district
   const rng: Rng = createRng(options.seed)
   const inspectors = district.inspectors.allInfos()
   const nightShift = new Set(inspectors.filter(() => rng() < NIGHT_SHIFT_SHARE).map((i) => i.id))
@@ -130,12 +133,13 @@ export function createSimulator(options: { district: District; planner: WalkPlan
     return findCategory(record.categoryCode)?.major ?? ''
   }
 
+  /** Walks everyone, then hands the phones' fixes over as one batch (one store transaction). */
   function walk(from: number, to: number): void {
+    const batch: PositionInput[] = []
     for (const walker of walkers.values()) {
-      for (const fix of walker.advance(from, to, onDuty(walker.inspectorId, to))) {
-        ingestPosition(district, { inspectorId: walker.inspectorId, lng: fix.lng, lat: fix.lat, heading: fix.heading, at: fix.at })
-      }
+      for (const fix of walker.advance(from, to, onDuty(walker.inspectorId, to))) batch.push({ inspectorId: walker.inspectorId, ...fix })
     }
+    ingestPositions(intake, batch.sort((a, b) => a.at - b.at))
   }
 
   function step(to: number): void {
@@ -157,6 +161,13 @@ export function createSimulator(options: { district: District; planner: WalkPlan
       runAgenda(now, false)
       simulatedTo = now
     },
+    adoptOpenCases() {
+      for (const record of district.cases.open()) {
+        const next = nextAction(record, rng, district.calendar)
+        if (next) agenda.push({ kind: 'action', ...next })
+      }
+      simulatedTo = district.clock.now()
+    },
     startRounds(warmUpMs = 180_000) {
       const now = district.clock.now()
       for (const info of inspectors) {
@@ -164,10 +175,10 @@ export function createSimulator(options: { district: District; planner: WalkPlan
         if (geometry) walkers.set(info.id, new InspectorWalker(info.id, geometry, planner, rng, now - warmUpMs))
       }
       // Absent inspectors' phones last reported a while ago, where they were then.
-      for (const id of absent) {
+      ingestPositions(intake, [...absent].flatMap((id) => {
         const walker = walkers.get(id)
-        if (walker) ingestPosition(district, { inspectorId: id, lng: walker.position[0], lat: walker.position[1], heading: null, at: now - (20 + rng() * 70) * 60_000 })
-      }
+        return walker ? [{ inspectorId: id, lng: walker.position[0], lat: walker.position[1], heading: null, at: now - (20 + rng() * 70) * 60_000 }] : []
+      }))
       walk(now - warmUpMs, now)
       simulatedTo = Math.max(simulatedTo, now)
     },

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createApp, type WallApp } from '../../server/app'
-import type { ServerConfig } from '../../server/config'
+import { loadConfig, type ServerConfig } from '../../server/config'
 
 export interface TestServer {
   wall: WallApp
@@ -13,8 +13,9 @@ export interface TestServer {
 }
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-test-'))
+  const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wall-test-'))
   const wall = createApp({
+    ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -35,7 +36,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     url: `http://127.0.0.1:${port}`,
     async stop() {
       await wall.stop()
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,6 +1,7 @@
 // The simulator on the real demo district: inspectors walk between buildings (never through them,
 // never jittering in place), and a replayed week looks like the seed documents' figures.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import Flatbush from 'flatbush'
@@ -11,8 +12,10 @@ import { AreaTree } from '../../../server/domain/area-tree'
 import { createManualClock } from '../../../server/domain/clock'
 import { createDistrict, type District } from '../../../server/domain/district'
 import { computeKpis } from '../../../server/domain/kpis'
-import { populateDemoDistrict } from '../../../server/simulator/demo-setup'
-import { metresBetween } from '../../../server/simulator/geo-math'
+import { HistorySampler } from '../../../server/ingest/history-sampler'
+import { buildingFactsOf, demoGridWeight, demoStaff } from '../../../server/simulator/demo-setup'
+import { openSqliteStore } from '../../../server/store/sqlite-store'
+import { metresBetween } from '../../../server/domain/geo-math'
 import { createSimulator, type Simulator } from '../../../server/simulator/simulator'
 import { createWalkPlanner } from '../../../server/simulator/walk-planner'
 import { loadWalkableRaster } from '../../../server/simulator/walkable-raster'
@@ -39,8 +42,10 @@ function demo(): { district: District; simulator: Simulator; clock: ReturnType<t
   const features = loadAreaFeatures(DEMO_AREAS_FILE)
   const clock = createManualClock(WEDNESDAY_0940)
   const district = createDistrict({ tree: new AreaTree(features), clock, silence: { staleAfterMs: 60_000, offlineAfterMs: 300_000 } })
-  const gridWeight = populateDemoDistrict(district, features, 11)
-  return { district, clock, simulator: createSimulator({ district, planner, seed: 11, gridWeight }) }
+  for (const inspector of demoStaff(district.tree, buildingFactsOf(features), 11).roster) district.inspectors.register(inspector)
+  const store = openSqliteStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sim-test-')), 'wall.db'))
+  const intake = { district, store, sampler: new HistorySampler({ minIntervalMs: 0, minDistanceM: 0 }) }
+  return { district, clock, simulator: createSimulator({ intake, planner, seed: 11, gridWeight: demoGridWeight(features) }) }
 }
 
 describe('the simulator walking the demo district', () => {

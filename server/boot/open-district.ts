@@ -1,0 +1,64 @@
+// Builds the district from what the store holds; on a first start, seeds the store from the areas
+// file (the demo district by default) and the demo roster and statistics.
+import type { ServerConfig } from '../config'
+import { areasFileFor, loadAreaFeatures } from '../areas/load-areas'
+import { rollUpProfiles } from '../domain/area-profiles'
+import { AreaTree, type AreaFeature } from '../domain/area-tree'
+import { DAY_MS } from '../domain/china-time'
+import type { Clock } from '../domain/clock'
+import { createDistrict, type District } from '../domain/district'
+import { buildingFactsOf, demoGridWeight, demoStaff } from '../simulator/demo-setup'
+import type { WallStore } from '../store/wall-store'
+
+/** Closed cases stay in memory this long (the KPI and trend windows); the store keeps them for good. */
+export const KEEP_CLOSED_MS = 8 * DAY_MS
+
+export interface OpenedDistrict {
+  district: District
+  /** The demo district (so the simulator can walk it). */
+  isDemo: boolean
+  /** The store had no cases: nothing has happened here yet. */
+  fresh: boolean
+  gridWeight: ReturnType<typeof demoGridWeight>
+}
+
+export function openDistrict(config: ServerConfig, store: WallStore, clock: Clock): OpenedDistrict {
+  let features = store.loadAreas()
+  if (!features) {
+    features = loadAreaFeatures(areasFileFor(config.dataDir))
+    store.replaceAreas(features)
+  }
+  const isDemo = isDemoDistrict(features)
+  const district = createDistrict({
+    tree: new AreaTree(features),
+    clock,
+    silence: { staleAfterMs: config.staleAfterMs, offlineAfterMs: config.offlineAfterMs },
+  })
+  seedDemoStaff(district, store, features, isDemo, config.simulatorSeed)
+  for (const info of store.loadInspectors()) district.inspectors.register(info)
+  district.profiles = rollUpProfiles(district.tree, store.loadProfiles())
+
+  const cases = store.loadCases(clock.now() - KEEP_CLOSED_MS)
+  district.cases.restore(cases)
+  const now = clock.now()
+  for (const fix of store.loadLatestFixes()) {
+    if (district.inspectors.info(fix.inspectorId)) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
+  }
+  district.inspectors.drainDirty()
+  return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features) }
+}
+
+/** Only the demo generator writes building facts into area properties (see server/demo-district). */
+function isDemoDistrict(features: readonly AreaFeature[]): boolean {
+  return features.some((f) => f.properties.level === 'grid' && 'buildingCount' in f.properties)
+}
+
+/** The demo's grid workers and statistics go into the store once, like any registered device. */
+function seedDemoStaff(district: District, store: WallStore, features: readonly AreaFeature[], isDemo: boolean, seed: number): void {
+  if (!isDemo || store.loadInspectors().length > 0) return
+  const { roster, profiles } = demoStaff(district.tree, buildingFactsOf(features), seed)
+  store.transaction(() => {
+    for (const inspector of roster) store.saveInspector(inspector)
+    store.saveProfiles(profiles)
+  })
+}

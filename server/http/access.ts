@@ -1,0 +1,82 @@
+// Who may do what. The wall is read-only and may require a wall token; phones are known by their
+// registered device id; integrations carry a key; workflow actions need an operator token whose role
+// matches the action, as GB/T 30428 separates the supervision centre (监督中心, which accepts, files,
+// verifies and closes) from the dispatch centre (指挥中心, which dispatches) and the departments
+// (专业部门, which handle).
+import type { NextFunction, Request, Response } from 'express'
+import type { CaseAction } from '../contract/domain'
+
+export type OperatorRole = 'supervision' | 'dispatch' | 'department'
+
+export interface Operator {
+  token: string
+  role: OperatorRole
+  name: string
+}
+
+export interface AccessConfig {
+  /** null: the wall's read endpoints and socket are open (a wall on a closed network). */
+  wallToken: string | null
+  integrationKeys: readonly string[]
+  operators: readonly Operator[]
+}
+
+export const ROLE_ACTIONS: Record<OperatorRole, readonly CaseAction[]> = {
+  supervision: ['accept', 'file', 'cancel', 'verify', 'sendBack', 'close'],
+  dispatch: ['dispatch'],
+  department: ['handle'],
+}
+
+/** A credential from `Authorization: Bearer …`, or the `token` / `api_key` query parameter (Open311's). */
+export function credentialOf(req: Request): string | undefined {
+  const header = req.get('authorization')
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim()
+  const query = req.query.token ?? req.query.api_key
+  return typeof query === 'string' ? query : undefined
+}
+
+export function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
+  res.status(status).json({ error: { code, message, ...(field ? { field } : {}) } })
+}
+
+export function requireWallToken(access: AccessConfig) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (access.wallToken == null || credentialOf(req) === access.wallToken) return next()
+    sendError(res, 401, 'wall_token_required', 'this wall needs a valid wall token (Authorization: Bearer …, or ?token=)')
+  }
+}
+
+export function requireIntegrationKey(access: AccessConfig) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const key = credentialOf(req)
+    if (key != null && access.integrationKeys.includes(key)) return next()
+    sendError(res, 401, 'integration_key_required', 'a valid integration key is required (Authorization: Bearer …)')
+  }
+}
+
+/** The operator behind the request, or a 401; their role is checked per action by `mayPerform`. */
+export function requireOperator(access: AccessConfig) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const token = credentialOf(req)
+    const operator = access.operators.find((o) => o.token === token)
+    if (!operator) return sendError(res, 401, 'operator_token_required', 'a valid operator token is required (Authorization: Bearer …)')
+    res.locals.operator = operator
+    next()
+  }
+}
+
+export function mayPerform(operator: Operator, action: CaseAction): boolean {
+  return ROLE_ACTIONS[operator.role].includes(action)
+}
+
+/** Parses OPERATOR_TOKENS: `token:role:name` entries separated by commas. */
+export function parseOperators(raw: string | undefined): Operator[] {
+  if (!raw) return []
+  return raw.split(',').map((entry, i) => {
+    const [token, role, ...name] = entry.trim().split(':')
+    if (!token || !role || !(role in ROLE_ACTIONS)) {
+      throw new Error(`OPERATOR_TOKENS entry ${i + 1} must be token:role:name with role supervision, dispatch or department`)
+    }
+    return { token, role: role as OperatorRole, name: name.join(':') || role }
+  })
+}

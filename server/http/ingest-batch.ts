@@ -1,0 +1,49 @@
+// POST /api/ingest/positions: up to 10,000 positions a request, for integrators. Each item is
+// checked on its own; the valid ones land, the rest are reported by index with the field at fault.
+import type { Request, Response } from 'express'
+import { requiredNumber, optionalNumber } from '../ingest/osmand/parse-osmand-params'
+import { parseTimestamp } from '../ingest/osmand/parse-timestamp'
+import { ingestPositions, InvalidInputError, type PositionInput, type PositionIntake, type PositionRejection } from '../ingest/position-ingest'
+import { toPositionInput, UnknownDeviceError } from '../ingest/resolve-device'
+import { sendError } from './access'
+
+export const MAX_BATCH = 10_000
+
+export function batchHandler(intake: PositionIntake, registerUnknown: boolean) {
+  return (req: Request, res: Response) => {
+    const items = Array.isArray(req.body) ? req.body : (req.body as { positions?: unknown } | undefined)?.positions
+    if (!Array.isArray(items)) return sendError(res, 400, 'invalid_batch', 'the body must be { "positions": [...] } or an array', 'positions')
+    if (items.length > MAX_BATCH) return sendError(res, 413, 'batch_too_large', `at most ${MAX_BATCH} positions a request, got ${items.length}`, 'positions')
+    const now = intake.district.clock.now()
+    const inputs: PositionInput[] = []
+    const indexOf: number[] = []
+    const rejected: PositionRejection[] = []
+    items.forEach((item, index) => {
+      try {
+        inputs.push(readItem(intake, item, now, registerUnknown))
+        indexOf.push(index)
+      } catch (error) {
+        if (!(error instanceof InvalidInputError || error instanceof UnknownDeviceError)) throw error
+        rejected.push({ index, field: error.field, message: error.message })
+      }
+    })
+    const result = ingestPositions(intake, inputs)
+    for (const r of result.rejected) rejected.push({ ...r, index: indexOf[r.index] })
+    res.status(result.accepted > 0 || items.length === 0 ? 200 : 400).json({ accepted: result.accepted, rejected: rejected.sort((a, b) => a.index - b.index) })
+  }
+}
+
+function readItem(intake: PositionIntake, item: unknown, now: number, registerUnknown: boolean): PositionInput {
+  if (item == null || typeof item !== 'object') throw new InvalidInputError('item', 'must be an object')
+  const p = item as Record<string, unknown>
+  const lng = requiredNumber(p.lng ?? p.lon, p.lng != null ? 'lng' : 'lon')
+  const lat = requiredNumber(p.lat, 'lat')
+  const at = parseTimestamp(p.at ?? p.timestamp, p.at != null ? 'at' : 'timestamp', now)
+  const common = { lng, lat, at, heading: optionalNumber(p.heading, 'heading'), speed: optionalNumber(p.speed, 'speed'), accuracy: optionalNumber(p.accuracy, 'accuracy'), battery: optionalNumber(p.battery, 'battery') }
+  if (typeof p.deviceId === 'string' && p.deviceId !== '') {
+    const crs = String(p.crs ?? '').toLowerCase() === 'gcj02' ? 'GCJ02' : 'WGS84'
+    return toPositionInput(intake, { ...common, deviceId: p.deviceId, attributes: {}, crs }, registerUnknown, 'deviceId')
+  }
+  if (typeof p.inspectorId === 'number') return { ...common, inspectorId: p.inspectorId }
+  throw new InvalidInputError('deviceId', 'each position needs a deviceId (or an inspectorId)')
+}

@@ -1,0 +1,58 @@
+// Row ↔ object mapping for cases and their transitions.
+import type { CaseAction, CaseSource, CaseStep, CaseTransition, DeadlineState } from '../contract/domain'
+import type { CaseRecord } from '../domain/case-book'
+
+export interface CaseRow {
+  id: string
+  category_code: string
+  source: CaseSource
+  grid_code: string
+  lng: number
+  lat: number
+  description: string
+  media_url: string | null
+  step: CaseStep
+  reported_at: number
+  step_at: number
+  due_at: number | null
+  step_limit_minutes: number | null
+  deadline: DeadlineState
+  rework_count: number
+  reporter_id: number | null
+  department: string | null
+  furthest: number
+  handle_due_at: number | null
+  handled_at: number | null
+  closed_at: number | null
+}
+
+export interface TransitionRow {
+  case_id: string
+  seq: number
+  step: CaseStep
+  action: CaseAction | 'report'
+  at: number
+  actor: string
+  note: string | null
+}
+
+export function caseParams(r: CaseRecord): CaseRow {
+  return {
+    id: r.id, category_code: r.categoryCode, source: r.source, grid_code: r.gridCode, lng: r.lng, lat: r.lat,
+    description: r.description, media_url: r.mediaUrl, step: r.step, reported_at: r.reportedAt, step_at: r.stepAt,
+    due_at: r.dueAt, step_limit_minutes: r.stepLimitMinutes, deadline: r.deadline, rework_count: r.reworkCount,
+    reporter_id: r.reporterId, department: r.department, furthest: r.furthest, handle_due_at: r.handleDueAt,
+    handled_at: r.handledAt, closed_at: r.closedAt,
+  }
+}
+
+export function caseFromRow(r: CaseRow, transitions: TransitionRow[]): CaseRecord {
+  const history: CaseTransition[] = transitions.map((t) => ({ caseId: t.case_id, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note }))
+  return {
+    id: r.id, categoryCode: r.category_code, source: r.source, gridCode: r.grid_code, lng: r.lng, lat: r.lat,
+    description: r.description, mediaUrl: r.media_url, step: r.step, reportedAt: r.reported_at, stepAt: r.step_at,
+    dueAt: r.due_at, stepLimitMinutes: r.step_limit_minutes, deadline: r.deadline, reworkCount: r.rework_count,
+    reporterId: r.reporter_id, department: r.department, furthest: r.furthest, handleDueAt: r.handle_due_at,
+    handledAt: r.handled_at, closedAt: r.closed_at, history,
+  }
+}

@@ -1,0 +1,60 @@
+// Schema migrations, applied in order inside one transaction each; PRAGMA user_version records how
+// far a database has come. Append new steps; never edit a released one.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE areas (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('district', 'street', 'community', 'grid')),
+    parent_code TEXT,
+    geometry TEXT NOT NULL,          -- GeoJSON Polygon or MultiPolygon, WGS-84
+    extra TEXT,                      -- other properties of the imported feature, JSON
+    ord INTEGER NOT NULL
+  );
+  CREATE TABLE area_profiles (
+    code TEXT PRIMARY KEY,
+    residents INTEGER NOT NULL, households INTEGER NOT NULL, party_members INTEGER NOT NULL,
+    party_branches INTEGER NOT NULL, grid_workers INTEGER NOT NULL, volunteers INTEGER NOT NULL,
+    elders INTEGER NOT NULL, service_points INTEGER NOT NULL
+  );
+  CREATE TABLE inspectors (
+    id INTEGER PRIMARY KEY,
+    device_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    grid_code TEXT NOT NULL
+  );
+  -- Position history, down-sampled by the ingest; one row per inspector and fix time.
+  CREATE TABLE positions (
+    inspector_id INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    lng REAL NOT NULL, lat REAL NOT NULL, heading REAL, speed REAL, accuracy REAL, battery REAL,
+    attributes TEXT,
+    PRIMARY KEY (inspector_id, at)
+  ) WITHOUT ROWID;
+  CREATE INDEX positions_at ON positions (at);
+  CREATE TABLE latest_positions (
+    inspector_id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    lng REAL NOT NULL, lat REAL NOT NULL, heading REAL, speed REAL, accuracy REAL, battery REAL,
+    attributes TEXT
+  );
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    category_code TEXT NOT NULL, source TEXT NOT NULL, grid_code TEXT NOT NULL,
+    lng REAL NOT NULL, lat REAL NOT NULL, description TEXT NOT NULL, media_url TEXT,
+    step TEXT NOT NULL, reported_at INTEGER NOT NULL, step_at INTEGER NOT NULL,
+    due_at INTEGER, step_limit_minutes REAL, deadline TEXT NOT NULL,
+    rework_count INTEGER NOT NULL, reporter_id INTEGER, department TEXT,
+    furthest INTEGER NOT NULL, handle_due_at INTEGER, handled_at INTEGER, closed_at INTEGER
+  );
+  CREATE INDEX cases_step ON cases (step);
+  CREATE INDEX cases_step_at ON cases (step_at);
+  CREATE TABLE case_transitions (
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    seq INTEGER NOT NULL,
+    step TEXT NOT NULL, action TEXT NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL, note TEXT,
+    PRIMARY KEY (case_id, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+]

@@ -1,0 +1,174 @@
+// The embedded default store: one SQLite file under DATA_DIR, in WAL mode. better-sqlite3 is
+// synchronous, so when a write returns it is in the database: an HTTP handler that answers after it
+// has acknowledged data that survives a crash (kill -9) of this process.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { AreaProfile, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
+import type { AreaFeature } from '../domain/area-tree'
+import type { CaseRecord } from '../domain/case-book'
+import { caseFromRow, caseParams, type CaseRow, type TransitionRow } from './case-rows'
+import { MIGRATIONS } from './migrations'
+import { fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type FixRow, type ProfileRow } from './rows'
+import type { StoredFix, WallStore } from './wall-store'
+
+export function openSqliteStore(file: string): WallStore {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  // NORMAL in WAL mode: a committed transaction survives a crash of this process; only a power cut
+  // may lose the last ones (better-sqlite3's and SQLite's documented trade-off).
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  return new SqliteStore(db)
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version])
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}
+
+class SqliteStore implements WallStore {
+  private readonly insertFix
+  private readonly upsertLatest
+  private readonly upsertCase
+  private readonly insertTransition
+
+  constructor(private readonly db: Database.Database) {
+    const fixColumns = 'inspector_id, at, lng, lat, heading, speed, accuracy, battery, attributes'
+    const fixValues = '@inspector_id, @at, @lng, @lat, @heading, @speed, @accuracy, @battery, @attributes'
+    this.insertFix = db.prepare(`INSERT OR IGNORE INTO positions (${fixColumns}) VALUES (${fixValues})`)
+    // The latest row only moves forward in time: a late fix goes to history, not to the live marker.
+    this.upsertLatest = db.prepare(`INSERT INTO latest_positions (${fixColumns}) VALUES (${fixValues})
+      ON CONFLICT (inspector_id) DO UPDATE SET at = excluded.at, lng = excluded.lng, lat = excluded.lat, heading = excluded.heading,
+        speed = excluded.speed, accuracy = excluded.accuracy, battery = excluded.battery, attributes = excluded.attributes
+      WHERE excluded.at > latest_positions.at`)
+    this.upsertCase = db.prepare(`INSERT OR REPLACE INTO cases (id, category_code, source, grid_code, lng, lat, description, media_url,
+      step, reported_at, step_at, due_at, step_limit_minutes, deadline, rework_count, reporter_id, department, furthest,
+      handle_due_at, handled_at, closed_at) VALUES (@id, @category_code, @source, @grid_code, @lng, @lat, @description, @media_url,
+      @step, @reported_at, @step_at, @due_at, @step_limit_minutes, @deadline, @rework_count, @reporter_id, @department, @furthest,
+      @handle_due_at, @handled_at, @closed_at)`)
+    this.insertTransition = db.prepare(`INSERT INTO case_transitions (case_id, seq, step, action, at, actor, note)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  }
+
+  loadAreas(): AreaFeature[] | null {
+    const rows = this.db.prepare('SELECT code, name, level, parent_code, geometry, extra FROM areas ORDER BY ord').all() as
+      { code: string; name: string; level: AreaFeature['properties']['level']; parent_code: string | null; geometry: string; extra: string | null }[]
+    if (rows.length === 0) return null
+    return rows.map((r) => ({
+      type: 'Feature',
+      properties: { ...(r.extra ? JSON.parse(r.extra) : {}), code: r.code, name: r.name, level: r.level, parentCode: r.parent_code },
+      geometry: JSON.parse(r.geometry),
+    }))
+  }
+
+  replaceAreas(features: readonly AreaFeature[], profiles?: ReadonlyMap<string, AreaProfile>): void {
+    const insert = this.db.prepare('INSERT INTO areas (code, name, level, parent_code, geometry, extra, ord) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM areas').run()
+      features.forEach((f, i) => {
+        const { code, name, level, parentCode, ...extra } = f.properties as AreaFeature['properties'] & Record<string, unknown>
+        insert.run(code, name, level, parentCode, JSON.stringify(f.geometry), Object.keys(extra).length ? JSON.stringify(extra) : null, i)
+      })
+      if (profiles) {
+        this.db.prepare('DELETE FROM area_profiles').run()
+        this.saveProfiles(profiles)
+      }
+    })()
+  }
+
+  loadProfiles(): Map<string, AreaProfile> {
+    const rows = this.db.prepare('SELECT * FROM area_profiles').all() as ProfileRow[]
+    return new Map(rows.map((r) => [r.code, profileFromRow(r)]))
+  }
+
+  saveProfiles(profiles: ReadonlyMap<string, AreaProfile>): void {
+    const columns = PROFILE_COLUMNS.map(([, column]) => column)
+    const upsert = this.db.prepare(`INSERT OR REPLACE INTO area_profiles (code, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`)
+    this.db.transaction(() => {
+      for (const [code, p] of profiles) upsert.run(code, ...PROFILE_COLUMNS.map(([key]) => p[key]))
+    })()
+  }
+
+  loadInspectors(): InspectorInfo[] {
+    return (this.db.prepare('SELECT id, device_id, name, grid_code FROM inspectors ORDER BY id').all() as
+      { id: number; device_id: string; name: string; grid_code: string }[])
+      .map((r) => ({ id: r.id, deviceId: r.device_id, name: r.name, gridCode: r.grid_code }))
+  }
+
+  saveInspector(info: InspectorInfo): void {
+    this.db.prepare('INSERT OR REPLACE INTO inspectors (id, device_id, name, grid_code) VALUES (?, ?, ?, ?)')
+      .run(info.id, info.deviceId, info.name, info.gridCode)
+  }
+
+  appendFixes(fixes: readonly StoredFix[]): void {
+    if (fixes.length === 0) return
+    this.db.transaction(() => {
+      for (const fix of fixes) {
+        const params = fixParams(fix)
+        this.insertFix.run(params)
+        this.upsertLatest.run(params)
+      }
+    })()
+  }
+
+  updateLatest(fixes: readonly StoredFix[]): void {
+    if (fixes.length === 0) return
+    this.db.transaction(() => {
+      for (const fix of fixes) this.upsertLatest.run(fixParams(fix))
+    })()
+  }
+
+  loadLatestFixes(): StoredFix[] {
+    return (this.db.prepare('SELECT * FROM latest_positions').all() as FixRow[]).map(fixFromRow)
+  }
+
+  track(inspectorId: number, from: EpochMs, to: EpochMs): StoredFix[] {
+    return (this.db.prepare('SELECT * FROM positions WHERE inspector_id = ? AND at BETWEEN ? AND ? ORDER BY at')
+      .all(inspectorId, from, to) as FixRow[]).map(fixFromRow)
+  }
+
+  pruneFixes(before: EpochMs, maxRows = 50_000): number {
+    // In slices, so pruning a month of history never holds the write lock for long.
+    return this.db.prepare(`DELETE FROM positions WHERE (inspector_id, at) IN
+      (SELECT inspector_id, at FROM positions WHERE at < ? LIMIT ?)`).run(before, maxRows).changes
+  }
+
+  saveCase(record: CaseRecord, transition: CaseTransition | null): void {
+    this.db.transaction(() => {
+      this.upsertCase.run(caseParams(record))
+      if (transition) {
+        this.insertTransition.run(record.id, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note)
+      }
+    })()
+  }
+
+  loadCases(since: EpochMs): CaseRecord[] {
+    const rows = this.db.prepare(`SELECT * FROM cases WHERE step NOT IN ('closed', 'cancelled') OR step_at >= ? ORDER BY reported_at, id`).all(since) as CaseRow[]
+    const transitions = this.db.prepare('SELECT * FROM case_transitions WHERE case_id = ? ORDER BY seq')
+    return rows.map((row) => caseFromRow(row, transitions.all(row.id) as TransitionRow[]))
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value)
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
+  close(): void {
+    this.db.close()
+  }
+}

@@ -1,0 +1,57 @@
+// What the server keeps for good, behind an interface narrow enough for a PostgreSQL/PostGIS
+// implementation to follow the embedded SQLite one. Every method is one transaction: it either
+// happens whole or not at all.
+import type { AreaProfile, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
+import type { AreaFeature } from '../domain/area-tree'
+import type { CaseRecord } from '../domain/case-book'
+
+export interface StoredFix {
+  inspectorId: number
+  lng: number
+  lat: number
+  heading: number | null
+  /** Time of the fix (device clock). */
+  at: EpochMs
+  /** Speed in m/s, accuracy in m, battery 0–1, when the device says. */
+  speed?: number | null
+  accuracy?: number | null
+  battery?: number | null
+  /** Anything else the device sent (OsmAnd unknown keys). */
+  attributes?: Record<string, string | number | boolean> | null
+}
+
+export interface WallStore {
+  /** The area hierarchy, or null when none has been stored yet. */
+  loadAreas(): AreaFeature[] | null
+  /** Replaces the whole hierarchy (and the statistics of areas, when given). */
+  replaceAreas(features: readonly AreaFeature[], profiles?: ReadonlyMap<string, AreaProfile>): void
+  /** Each area's own statistics (not summed up the hierarchy). */
+  loadProfiles(): Map<string, AreaProfile>
+  /** Upserts statistics of the given areas; the others keep theirs. */
+  saveProfiles(profiles: ReadonlyMap<string, AreaProfile>): void
+
+  loadInspectors(): InspectorInfo[]
+  saveInspector(info: InspectorInfo): void
+
+  /** Appends fixes to the position history (and moves each inspector's latest fix forward). */
+  appendFixes(fixes: readonly StoredFix[]): void
+  /** Moves inspectors' latest fix forward without adding to the (down-sampled) history. */
+  updateLatest(fixes: readonly StoredFix[]): void
+  /** The newest fix of every inspector. */
+  loadLatestFixes(): StoredFix[]
+  /** One inspector's history between two times, oldest first. */
+  track(inspectorId: number, from: EpochMs, to: EpochMs): StoredFix[]
+  /** Deletes history older than `before`, a slice at a time; returns how many rows went. */
+  pruneFixes(before: EpochMs, maxRows?: number): number
+
+  /** Upserts a case and appends the transition that changed it, together. */
+  saveCase(record: CaseRecord, transition: CaseTransition | null): void
+  /** Open cases, and cases that changed since `since`, with their histories. */
+  loadCases(since: EpochMs): CaseRecord[]
+
+  getMeta(key: string): string | undefined
+  setMeta(key: string, value: string): void
+  /** Runs `work` as one transaction (e.g. replaying a simulated week). */
+  transaction<T>(work: () => T): T
+  close(): void
+}
