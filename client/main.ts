@@ -11,6 +11,7 @@ import { useConnectionStore } from './stores/connection'
 import { useInspectorsStore } from './stores/inspectors'
 import { useStatsStore } from './stores/stats'
 import './theme/wall.css'
+import { wallToken } from './wall-token'
 
 const locale = pickLocale(location.search, localStorage.getItem('wall.lang'))
 localStorage.setItem('wall.lang', locale)
@@ -19,7 +20,7 @@ document.documentElement.lang = locale
 const pinia = createPinia()
 const app = createApp(App).use(pinia).use(router).use(createWallI18n(locale))
 
-bindSocket(createWallSocket(), {
+bindSocket(createWallSocket(wallToken()), {
   connection: useConnectionStore(pinia),
   areas: useAreasStore(pinia),
   inspectors: useInspectorsStore(pinia),

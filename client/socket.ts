@@ -19,8 +19,8 @@ export interface WallStores {
   stats: ReturnType<typeof useStatsStore>
 }
 
-export function createWallSocket(): WallSocket {
-  return io({ autoConnect: false, transports: ['websocket'] })
+export function createWallSocket(token: string | null): WallSocket {
+  return io({ autoConnect: false, transports: ['websocket'], auth: token ? { token } : {} })
 }
 
 export function bindSocket(socket: WallSocket, stores: WallStores): void {
