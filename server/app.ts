@@ -17,6 +17,8 @@ import { createClock } from './domain/clock'
 import type { District } from './domain/district'
 import { healthRouter } from './http/health'
 import { createIngestRouter } from './http/ingest-router'
+import { createOpen311Router } from './http/open311/open311-router'
+import { createWorkflowRouter } from './http/workflow-router'
 import { socketWallToken } from './http/socket-access'
 import { snapshotRouter } from './http/snapshot'
 import { wallStaticRouter } from './http/wall-static'
@@ -67,6 +69,9 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
   app.use(snapshotRouter(district, feed, config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registerUnknown: config.ingestRegisterUnknown, store }))
+  app.use('/open311/v2', createOpen311Router({ district, access: config.access }))
+  app.use('/api/cases', createWorkflowRouter({ district, access: config.access }))
+  // Last: its catch-all answers client routes with index.html.
   app.use(wallStaticRouter(config.clientDir))
 
   const timers = [

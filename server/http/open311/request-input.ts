@@ -1,0 +1,91 @@
+// A POSTed service request (form-encoded or JSON) checked field by field into what reportCase
+// needs. Every refusal names the GeoReport field. The wall is offline with no geocoder, so a
+// location must come as lat/long; address_string is kept only alongside them.
+import type { CaseCategory } from '../../contract/domain'
+import { findCategory } from '../../domain/categories'
+import { Open311Error } from './open311-errors'
+import { readAttributes } from './request-attributes'
+
+export type Body = Record<string, unknown>
+
+export interface ParsedServiceRequest {
+  category: CaseCategory
+  lng: number
+  lat: number
+  description: string
+  actor: string
+  accountId: string | null
+  mediaUrl: string | null
+}
+
+const bad = (field: string, problem: string) => new Open311Error(400, field, problem)
+
+/** A single text value, trimmed; null when absent or empty. */
+export function text(body: Body, field: string, max: number): string | null {
+  const value = body[field]
+  if (value == null) return null
+  if (typeof value !== 'string' && typeof value !== 'number') throw bad(field, 'must be a single value')
+  const trimmed = String(value).trim()
+  if (trimmed.length > max) throw bad(field, `must be at most ${max} characters`)
+  return trimmed === '' ? null : trimmed
+}
+
+// Plain decimal degrees only: Number() would also take '', '0x1f' and 'Infinity'.
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)$/
+
+function coordinate(body: Body, field: 'lat' | 'long', limit: number): number | null {
+  const raw = body[field]
+  if (raw == null || raw === '') return null
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw.trim()) : NaN
+  if (!(Math.abs(n) <= limit)) throw bad(field, `must be decimal degrees in [-${limit}, ${limit}], got ${JSON.stringify(raw).slice(0, 40)}`)
+  return n
+}
+
+function location(body: Body): { lat: number; lng: number } {
+  const lat = coordinate(body, 'lat', 90)
+  const lng = coordinate(body, 'long', 180)
+  if (lat == null && lng == null && text(body, 'address_string', 500) != null) {
+    throw bad('address_string', 'location must be given as lat/long (no geocoder offline)')
+  }
+  if (lat == null) throw bad('lat', 'required, with long (decimal degrees, WGS-84)')
+  if (lng == null) throw bad('long', 'required, with lat (decimal degrees, WGS-84)')
+  return { lat, lng }
+}
+
+function mediaUrl(body: Body): string | null {
+  const value = text(body, 'media_url', 2048)
+  if (value == null) return null
+  const url = URL.canParse(value) ? new URL(value) : null
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw bad('media_url', 'must be an http(s) URL')
+  return url.href
+}
+
+/** Who reported it, as the report's actor: a name and the contact details a call-back needs. */
+function reporter(body: Body): string {
+  const name = [text(body, 'first_name', 50), text(body, 'last_name', 50)].filter(Boolean).join(' ')
+  const contacts = [
+    ['电话', text(body, 'phone', 40)], ['邮箱', text(body, 'email', 254)],
+    ['账号', text(body, 'account_id', 100)], ['设备', text(body, 'device_id', 100)],
+  ].filter(([, v]) => v != null).map(([k, v]) => `${k} ${v}`)
+  return `市民${name ? ` ${name}` : ''}${contacts.length > 0 ? `（${contacts.join('；')}）` : ''}`
+}
+
+export function parseServiceRequest(body: Body): ParsedServiceRequest {
+  const code = text(body, 'service_code', 20)
+  if (code == null) throw bad('service_code', 'required')
+  const category = findCategory(code)
+  if (!category) throw bad('service_code', `unknown service ${code}`)
+  const { lat, lng } = location(body)
+  const attributes = readAttributes(body)
+  const media = mediaUrl(body)
+  const address = text(body, 'address_string', 500)
+  const parts = [
+    `${attributes.severity === '紧急' ? '【紧急】' : ''}${text(body, 'description', 4000) ?? category.name}`,
+    attributes.landmark && `附近：${attributes.landmark}`,
+    address && `地址：${address}`,
+  ]
+  return {
+    category, lat, lng, description: parts.filter(Boolean).join('；'),
+    actor: reporter(body), accountId: text(body, 'account_id', 100), mediaUrl: media,
+  }
+}

@@ -1,0 +1,80 @@
+// The closed loop as an API, mounted at /api/cases: an operator moves a case by one action; the
+// wall (or anyone with its token) reads a case with its history. Order of refusals: 401 no
+// operator, 400 bad body, 403 role may not, 404 no such case, 409 not from the current step.
+import express, { Router, type NextFunction, type Request, type Response } from 'express'
+import type { CaseAction } from '../contract/domain'
+import { toSummary, type CaseRecord } from '../domain/case-book'
+import { allowedActions, IllegalTransitionError } from '../domain/case-workflow'
+import type { District } from '../domain/district'
+import { actOnCase } from '../ingest/case-ingest'
+import { InvalidInputError } from '../ingest/position-ingest'
+import {
+  mayPerform, requireOperator, requireWallToken, ROLE_ACTIONS, sendError,
+  type AccessConfig, type Operator, type OperatorRole,
+} from './access'
+import { parseActionBody } from './workflow-input'
+
+const ROLE_NAMES: Record<OperatorRole, { en: string; zh: string }> = {
+  supervision: { en: 'supervision centre', zh: '监督中心' },
+  dispatch: { en: 'dispatch centre', zh: '指挥中心' },
+  department: { en: 'department', zh: '专业部门' },
+}
+
+/** A case with everything an operator needs: the summary, its history and what may happen next. */
+export function caseView(record: CaseRecord) {
+  return { ...toSummary(record), history: [...record.history], allowedActions: allowedActions(record.step) }
+}
+
+function roleRefusal(operator: Operator, action: CaseAction): string {
+  const who = (Object.keys(ROLE_ACTIONS) as OperatorRole[]).filter((r) => ROLE_ACTIONS[r].includes(action))
+  return `${ROLE_NAMES[operator.role].en} ${operator.name} cannot ${action}: only the ${who.map((r) => ROLE_NAMES[r].en).join(' or ')} may`
+}
+
+function findCase(district: District, req: Request, res: Response): CaseRecord | undefined {
+  const record = district.cases.get(String(req.params.id))
+  if (!record) sendError(res, 404, 'case_not_found', `no case ${String(req.params.id).slice(0, 40)}`, 'id')
+  return record
+}
+
+function act(district: District) {
+  return (req: Request, res: Response) => {
+    const operator = res.locals.operator as Operator
+    const input = parseActionBody(req.body)
+    if (!mayPerform(operator, input.action)) return sendError(res, 403, 'role_not_allowed', roleRefusal(operator, input.action))
+    const record = findCase(district, req, res)
+    if (!record) return
+    try {
+      actOnCase(district, record.id, input.action, {
+        actor: `${operator.name}（${ROLE_NAMES[operator.role].zh}）`, note: input.note, department: input.department,
+      })
+    } catch (error) {
+      if (!(error instanceof IllegalTransitionError)) throw error
+      // sendError has no room for currentStep; the body keeps its `{ error: { code, message } }` shape.
+      res.status(409).json({ error: { code: 'illegal_transition', message: error.message, currentStep: error.current } })
+      return
+    }
+    res.json(caseView(record))
+  }
+}
+
+function workflowErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error)
+  if (error instanceof InvalidInputError) return sendError(res, 400, 'invalid_input', error.message, error.field)
+  const type = typeof error === 'object' && error != null && 'type' in error ? error.type : null
+  if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON', 'body')
+  if (type === 'entity.too.large') return sendError(res, 413, 'payload_too_large', 'the body is larger than 16 kB', 'body')
+  if (typeof type === 'string') return sendError(res, 400, 'unreadable_body', `the body could not be read (${type})`, 'body')
+  console.error('workflow API: unexpected error', error)
+  sendError(res, 500, 'internal_error', 'internal error')
+}
+
+export function createWorkflowRouter({ district, access }: { district: District; access: AccessConfig }): Router {
+  const router = Router()
+  router.get('/:id', requireWallToken(access), (req, res) => {
+    const record = findCase(district, req, res)
+    if (record) res.json(caseView(record))
+  })
+  router.post('/:id/actions', requireOperator(access), express.json({ limit: '16kb' }), act(district))
+  router.use(workflowErrors)
+  return router
+}
