@@ -12,6 +12,8 @@ import type { WallStore } from '../store/wall-store'
 
 /** Closed cases stay in memory this long (the KPI and trend windows); the store keeps them for good. */
 export const KEEP_CLOSED_MS = 8 * DAY_MS
+const TRAIL_WINDOW_MS = 10 * 60_000
+const TRAIL_POINTS = 29
 
 export interface OpenedDistrict {
   district: District
@@ -40,12 +42,19 @@ export function openDistrict(config: ServerConfig, store: WallStore, clock: Cloc
 
   const cases = store.loadCases(clock.now() - KEEP_CLOSED_MS)
   district.cases.restore(cases)
-  const now = clock.now()
-  for (const fix of store.loadLatestFixes()) {
-    if (district.inspectors.info(fix.inspectorId)) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
+  restoreInspectorMarkers(district, store)
+  return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features) }
+}
+
+/** Markers where they were, with their recent trail rebuilt from the (down-sampled) history. */
+function restoreInspectorMarkers(district: District, store: WallStore): void {
+  const now = district.clock.now()
+  for (const latest of store.loadLatestFixes()) {
+    if (!district.inspectors.info(latest.inspectorId)) continue
+    const recent = store.track(latest.inspectorId, latest.at - TRAIL_WINDOW_MS, latest.at - 1).slice(-TRAIL_POINTS)
+    for (const fix of [...recent, latest]) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
   }
   district.inspectors.drainDirty()
-  return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features) }
 }
 
 /** Only the demo generator writes building facts into area properties (see server/demo-district). */
