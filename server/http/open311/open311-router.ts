@@ -2,6 +2,7 @@
 // requests and follow them. A request becomes a case through reportCase, like every other source.
 // When integration keys are configured, requests (read or written) need one: `api_key` in the
 // query or form, or `Authorization: Bearer …`. Service discovery stays open.
+import { rateLimit } from 'express-rate-limit'
 import express, { Router, type NextFunction, type Request, type Response } from 'express'
 import { findCategory } from '../../domain/categories'
 import type { District } from '../../domain/district'
@@ -20,6 +21,14 @@ function jsonName(file: string): string {
   if (file.endsWith('.json')) return file.slice(0, -5)
   if (file.endsWith('.xml')) throw new Open311Error(400, 'format', 'only json is supported')
   throw new Open311Error(404, 'path', `append .json to ${file.slice(0, 40)}`)
+}
+
+/** Citizens' apps post a few reports a minute; a flood from one address is refused with a 429. */
+function citizenRateLimit() {
+  return rateLimit({
+    windowMs: 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false,
+    handler: (_req, _res, next) => next(new Open311Error(429, 'rate', 'too many requests from this address; try again in a minute')),
+  })
 }
 
 function requireKey(access: AccessConfig) {
@@ -60,7 +69,7 @@ export function createOpen311Router({ district, access }: { district: District; 
     if (!category) throw new Open311Error(404, 'service_code', `unknown service ${code.slice(0, 20)}`)
     res.json(serviceDefinition(category))
   })
-  router.post('/requests.json', requireKey(access), postRequest(district))
+  router.post('/requests.json', citizenRateLimit(), requireKey(access), postRequest(district))
   router.get('/requests.json', requireKey(access), (req, res) => {
     res.json(findRequests(district, req.query).map(toServiceRequest))
   })
