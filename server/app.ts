@@ -8,14 +8,17 @@ import express from 'express'
 import { Server } from 'socket.io'
 import { DEMO_AREAS_FILE } from './areas/load-areas'
 import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
+import { liveImport } from './boot/live-import'
 import { KEEP_CLOSED_MS, openDistrict } from './boot/open-district'
 import { createBroadcaster, type WallServer } from './broadcast/broadcaster'
 import { feedFromHistory } from './broadcast/feed-log'
+import { buildSnapshot } from './broadcast/snapshot'
 import type { ServerConfig } from './config'
 import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
 import type { District } from './domain/district'
 import { healthRouter } from './http/health'
+import { createImportRouter } from './http/import-router'
 import { createIngestRouter } from './http/ingest-router'
 import { createOpen311Router } from './http/open311/open311-router'
 import { createWorkflowRouter } from './http/workflow-router'
@@ -71,6 +74,7 @@ export function createApp(config: ServerConfig): WallApp {
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registerUnknown: config.ingestRegisterUnknown, store }))
   app.use('/open311/v2', createOpen311Router({ district, access: config.access }))
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access }))
+  app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, () => io.emit('wall:snapshot', buildSnapshot(district, feed))) }))
   // Last: its catch-all answers client routes with index.html.
   app.use(wallStaticRouter(config.clientDir))
 
