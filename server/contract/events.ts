@@ -1,6 +1,7 @@
 // The socket contract, declared once and used by both ends:
 // `new Server<ClientToServerEvents, ServerToClientEvents>()` and `Socket<ServerToClientEvents, ClientToServerEvents>`.
 // Names are `entity:verb`, past tense from the server. An incompatible payload change gets a new name.
+import type { ScopeDetail } from './detail'
 import type { CaseSummary, FeedItem, WallSnapshot, WallStats } from './domain'
 
 export interface CasesChanged {
@@ -17,9 +18,13 @@ export interface ServerToClientEvents {
   'inspectors:moved': (frame: ArrayBuffer) => void
   'cases:changed': (change: CasesChanged) => void
   'stats:updated': (stats: WallStats) => void
+  /** The figures of the area this wall is focused on (only to walls in that area's room). */
+  'scope:updated': (detail: ScopeDetail) => void
 }
 
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot (e.g. after a gap in the feed). */
   'wall:sync': (ack: (snapshot: WallSnapshot) => void) => void
+  /** Focus on an area (its code), or back to the whole district (null). */
+  'wall:focus': (code: string | null) => void
 }
