@@ -11,8 +11,8 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
-    // Map layers are renderless: they draw on the map canvas, and their template is empty on purpose.
-    files: ['client/map/layers/**/*.vue'],
+    // Map layers and controls are renderless: they draw on the map canvas, and their template is empty on purpose.
+    files: ['client/map/layers/**/*.vue', 'client/map/controls/**/*.vue'],
     rules: { 'vue/valid-template-root': 'off' },
   },
   {

@@ -37,3 +37,21 @@ export function formatDate(at: number, locale: string): string {
 export function cstWeekday(at: number): number {
   return new Date(at + CST_OFFSET_MS).getUTCDay()
 }
+
+/** Working time left (or, negative, overdue) as 工时 / 工作日: "剩余 2.5 工时", "超期 1.2 工作日". */
+export function formatWorkTime(minutes: number | null, t: (key: string, values?: Record<string, unknown>) => string): string {
+  if (minutes == null) return '—'
+  const abs = Math.abs(minutes)
+  const amount = abs >= WORK_DAY_MINUTES
+    ? t('time.workDays', { n: (abs / WORK_DAY_MINUTES).toFixed(1) })
+    : t('time.workHours', { n: (abs / 60).toFixed(1) })
+  return minutes >= 0 ? t('time.left', { amount }) : t('time.overdue', { amount })
+}
+
+/** One working day of the default calendar (08:30–12:00, 14:00–17:30). */
+const WORK_DAY_MINUTES = 420
+
+/** 1234 m → "1.23 公里" / "1.23 km". */
+export function formatDistance(metres: number, locale: string): string {
+  return metres >= 1000 ? `${(metres / 1000).toFixed(2)} ${locale === 'zh-CN' ? '公里' : 'km'}` : `${Math.round(metres)} ${locale === 'zh-CN' ? '米' : 'm'}`
+}

@@ -8,6 +8,7 @@ import { bindSocket, createWallSocket } from './socket'
 import { useAreasStore } from './stores/areas'
 import { useCasesStore } from './stores/cases'
 import { useConnectionStore } from './stores/connection'
+import { useFocusStore } from './stores/focus'
 import { useInspectorsStore } from './stores/inspectors'
 import { useStatsStore } from './stores/stats'
 import './theme/wall.css'
@@ -26,6 +27,7 @@ bindSocket(createWallSocket(wallToken()), {
   inspectors: useInspectorsStore(pinia),
   cases: useCasesStore(pinia),
   stats: useStatsStore(pinia),
+  focus: useFocusStore(pinia),
 })
 
 app.mount('#app')

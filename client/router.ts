@@ -1,9 +1,17 @@
-// Deep links a supervisor can share. The wall view is the only one so far; drill-down routes
-// (/area/:code, /case/:id, /inspector/:id, /replay/:id) come with the drill-down work.
+// Deep links a supervisor can share; reloading one restores the same view. Every route shows the
+// same wall (one long-lived map): the route decides the focus and which drawer is open.
 import { createRouter, createWebHistory } from 'vue-router'
 import WallLayout from './layouts/WallLayout.vue'
 
 export const router = createRouter({
   history: createWebHistory(),
-  routes: [{ path: '/', component: WallLayout }],
+  routes: [
+    { path: '/', name: 'district', component: WallLayout },
+    { path: '/area/:code', name: 'area', component: WallLayout },
+    { path: '/case/:id', name: 'case', component: WallLayout },
+    { path: '/inspector/:id', name: 'inspector', component: WallLayout },
+    /** ?date=yyyy-MM-dd (default today) */
+    { path: '/replay/grid/:code', name: 'replayGrid', component: WallLayout },
+    { path: '/replay/:inspectorId', name: 'replay', component: WallLayout },
+  ],
 })

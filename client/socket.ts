@@ -6,6 +6,7 @@ import { decodePositionFrame } from '../server/contract/position-frame'
 import type { useAreasStore } from './stores/areas'
 import type { useCasesStore } from './stores/cases'
 import type { useConnectionStore } from './stores/connection'
+import type { useFocusStore } from './stores/focus'
 import type { useInspectorsStore } from './stores/inspectors'
 import type { useStatsStore } from './stores/stats'
 
@@ -17,6 +18,7 @@ export interface WallStores {
   inspectors: ReturnType<typeof useInspectorsStore>
   cases: ReturnType<typeof useCasesStore>
   stats: ReturnType<typeof useStatsStore>
+  focus: ReturnType<typeof useFocusStore>
 }
 
 export function createWallSocket(token: string | null): WallSocket {
@@ -24,7 +26,11 @@ export function createWallSocket(token: string | null): WallSocket {
 }
 
 export function bindSocket(socket: WallSocket, stores: WallStores): void {
-  socket.on('connect', () => { stores.connection.connected = true })
+  stores.focus.bindSender((code) => socket.emit('wall:focus', code))
+  socket.on('connect', () => {
+    stores.connection.connected = true
+    stores.focus.resend()
+  })
   socket.on('disconnect', () => { stores.connection.connected = false })
   socket.on('wall:snapshot', (snapshot) => {
     stores.connection.setClock(snapshot.serverTime, snapshot.clockSpeed, snapshot.clockSimulated)
@@ -46,5 +52,6 @@ export function bindSocket(socket: WallSocket, stores: WallStores): void {
     stores.connection.markMessage(stats.at)
     stores.stats.set(stats)
   })
+  socket.on('scope:updated', (detail) => stores.focus.setDetail(detail))
   socket.connect()
 }

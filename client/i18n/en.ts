@@ -51,6 +51,18 @@ const en: typeof zhCN = {
   map: {
     legendCases: 'Cases', legendInspectors: 'Inspectors', legendLoad: 'Open cases per grid', attribution: '© OpenStreetMap contributors · Boundaries: DataV.GeoAtlas',
   },
+  time: { left: '{amount} left', overdue: '{amount} overdue', workHours: '{n} work h', workDays: '{n} work days' },
+  drawer: {
+    children: 'Ranking of sub-areas', childOpen: 'Open', childOverdue: 'Overdue', inspectors: 'Inspectors', cases: 'Open cases (most urgent first)', noCases: 'No open cases',
+    gridCode: 'Grid code', code: 'Code',
+    caseTitle: 'Case', category: 'Category', source: 'Source', grid: 'Grid', location: 'Location', description: 'Description', photo: 'Photo',
+    department: 'Department', timeline: 'Handling steps', sendBacks: 'Sent back {n}×', presence: 'Proof of presence', reporter: 'Reporter', verifier: 'Verifier',
+    distance: '{d} from the case', noTrack: 'no track', present: 'on site', absent: 'not on site',
+    inspectorTitle: 'Inspector', device: 'Device', distanceToday: 'Walked today', reportsToday: 'Reports today', verificationsToday: 'Verifications today',
+    statusHistory: 'Online today', lastFix: 'Last fix', replayToday: "Replay today's track",
+    replayTitle: 'Track replay', replayGridTitle: 'Grid replay', play: 'Play', pause: 'Pause', follow: 'Follow', speed: 'Speed', events: 'Case events',
+    date: 'Date', points: '{n} track points',
+  },
   feed: { empty: 'No case activity yet' },
 }
 

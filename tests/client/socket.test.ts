@@ -5,6 +5,7 @@ import { bindSocket, type WallSocket, type WallStores } from '../../client/socke
 import { useAreasStore } from '../../client/stores/areas'
 import { useCasesStore } from '../../client/stores/cases'
 import { useConnectionStore } from '../../client/stores/connection'
+import { useFocusStore } from '../../client/stores/focus'
 import { useInspectorsStore } from '../../client/stores/inspectors'
 import { useStatsStore } from '../../client/stores/stats'
 import type { CaseSummary, WallSnapshot, WallStats } from '../../server/contract/domain'
@@ -14,6 +15,7 @@ function createFakeSocket() {
   const handlers = new Map<string, (...args: unknown[]) => void>()
   return {
     on: vi.fn((event: string, handler: (...args: unknown[]) => void) => handlers.set(event, handler)),
+    emit: vi.fn(),
     connect: vi.fn(),
     trigger: (event: string, ...args: unknown[]) => handlers.get(event)!(...args),
   }
@@ -38,7 +40,7 @@ describe('bindSocket', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
     socket = createFakeSocket()
-    stores = { connection: useConnectionStore(), areas: useAreasStore(), inspectors: useInspectorsStore(), cases: useCasesStore(), stats: useStatsStore() }
+    stores = { connection: useConnectionStore(), areas: useAreasStore(), inspectors: useInspectorsStore(), cases: useCasesStore(), stats: useStatsStore(), focus: useFocusStore() }
     bindSocket(socket as unknown as WallSocket, stores)
   })
 
@@ -57,6 +59,14 @@ describe('bindSocket', () => {
     expect(stores.stats.stats?.openTotal).toBe(1)
     expect(stores.connection.clockSpeed).toBe(60)
     expect(stores.connection.clockSimulated).toBe(true)
+  })
+
+  it('tells the server the focused area, and again after a reconnect', () => {
+    stores.focus.focusOn('350111100012003')
+    expect(socket.emit).toHaveBeenLastCalledWith('wall:focus', '350111100012003')
+    socket.emit.mockClear()
+    socket.trigger('connect')
+    expect(socket.emit).toHaveBeenCalledWith('wall:focus', '350111100012003')
   })
 
   it('applies binary position frames and case changes as deltas', () => {
