@@ -20,7 +20,9 @@ import type { District } from './domain/district'
 import { healthRouter } from './http/health'
 import { createImportRouter } from './http/import-router'
 import { createIngestRouter } from './http/ingest-router'
+import { createInspectorRouter } from './http/inspector-router'
 import { createOpen311Router } from './http/open311/open311-router'
+import { createReplayRouter } from './http/replay-router'
 import { createWorkflowRouter } from './http/workflow-router'
 import { socketWallToken } from './http/socket-access'
 import { snapshotRouter } from './http/snapshot'
@@ -73,7 +75,9 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(snapshotRouter(district, feed, config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registerUnknown: config.ingestRegisterUnknown, store }))
   app.use('/open311/v2', createOpen311Router({ district, access: config.access }))
-  app.use('/api/cases', createWorkflowRouter({ district, access: config.access }))
+  app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
+  app.use(createInspectorRouter({ district, store, access: config.access }))
+  app.use(createReplayRouter({ district, store, access: config.access }))
   app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, () => io.emit('wall:snapshot', buildSnapshot(district, feed))) }))
   // Last: its catch-all answers client routes with index.html.
   app.use(wallStaticRouter(config.clientDir))

@@ -1,6 +1,7 @@
 // The only code that speaks to the walls. On a fixed tick it re-judges silence and deadlines, then
 // sends what changed as batches: positions as one packed binary frame (volatile: a slow wall skips
-// a frame rather than queueing stale ones), case changes and statistics reliably.
+// a frame rather than queueing stale ones), case changes and statistics reliably; with the
+// statistics, each focused area's own figures to the walls in its room (scope-rooms.ts).
 import type { Server } from 'socket.io'
 import type { CaseSummary, FeedItem } from '../contract/domain'
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events'
@@ -8,6 +9,7 @@ import { encodePositionFrame, type PositionRecord } from '../contract/position-f
 import { toSummary } from '../domain/case-book'
 import type { District } from '../domain/district'
 import type { FeedLog } from './feed-log'
+import { createScopeRooms } from './scope-rooms'
 import { buildSnapshot, buildStats } from './snapshot'
 
 export type WallServer = Server<ClientToServerEvents, ServerToClientEvents>
@@ -22,6 +24,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
   const changedCases = new Map<string, CaseSummary>()
   let newFeed: FeedItem[] = []
   let tick = 0
+  const scopes = createScopeRooms(io, district)
 
   district.cases.onChange((record, transition) => {
     changedCases.set(record.id, toSummary(record))
@@ -64,7 +67,10 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     district.cases.refreshDeadlines(now)
     flushPositions(now)
     const casesChanged = flushCases()
-    if (casesChanged || tick % statsEveryTicks === 0) io.emit('stats:updated', buildStats(district))
+    if (casesChanged || tick % statsEveryTicks === 0) {
+      io.emit('stats:updated', buildStats(district))
+      scopes.emit()
+    }
     tick++
   }
 

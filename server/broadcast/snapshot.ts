@@ -6,7 +6,7 @@ import type { District } from '../domain/district'
 import { computeWallStats } from '../domain/wall-stats'
 import type { FeedLog } from './feed-log'
 
-const categoryMap = new Map(CASE_CATEGORIES.map((c) => [c.code, c]))
+export const categoryMap = new Map(CASE_CATEGORIES.map((c) => [c.code, c]))
 
 export function buildStats(district: District): WallStats {
   return computeWallStats({

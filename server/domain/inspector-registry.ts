@@ -40,7 +40,7 @@ export class InspectorRegistry {
   /** Inspectors whose marker changed since the last drain (moved or changed status). */
   private readonly dirty = new Set<number>()
 
-  constructor(private readonly thresholds: SilenceThresholds, private readonly trailLength = 30) {}
+  constructor(readonly thresholds: SilenceThresholds, private readonly trailLength = 30) {}
 
   register(info: InspectorInfo): void {
     if (this.byDevice.has(info.deviceId) && this.byDevice.get(info.deviceId) !== info.id) {

@@ -1,17 +1,22 @@
 // The closed loop as an API, mounted at /api/cases: an operator moves a case by one action; the
 // wall (or anyone with its token) reads a case with its history. Order of refusals: 401 no
 // operator, 400 bad body, 403 role may not, 404 no such case, 409 not from the current step.
+// Reading a case answers a CaseDetail (contract/detail.ts) with the actions allowed next.
 import express, { Router, type NextFunction, type Request, type Response } from 'express'
+import type { CaseDetail } from '../contract/detail'
 import type { CaseAction } from '../contract/domain'
 import { toSummary, type CaseRecord } from '../domain/case-book'
+import { buildCaseDetail } from '../domain/case-detail'
 import { allowedActions, IllegalTransitionError } from '../domain/case-workflow'
 import type { District } from '../domain/district'
 import { actOnCase } from '../ingest/case-ingest'
 import { InvalidInputError } from '../ingest/position-ingest'
+import type { WallStore } from '../store/wall-store'
 import {
   mayPerform, requireOperator, requireWallToken, ROLE_ACTIONS, sendError,
   type AccessConfig, type Operator, type OperatorRole,
 } from './access'
+import { trackLookup } from './track-source'
 import { parseActionBody } from './workflow-input'
 
 const ROLE_NAMES: Record<OperatorRole, { en: string; zh: string }> = {
@@ -23,6 +28,13 @@ const ROLE_NAMES: Record<OperatorRole, { en: string; zh: string }> = {
 /** A case with everything an operator needs: the summary, its history and what may happen next. */
 export function caseView(record: CaseRecord) {
   return { ...toSummary(record), history: [...record.history], allowedActions: allowedActions(record.step) }
+}
+
+/** GET's answer: the case's whole story. Without a store (a router tested alone) presence has no tracks. */
+function caseDetailView(district: District, store: Pick<WallStore, 'track'> | undefined, record: CaseRecord): CaseDetail & { allowedActions: CaseAction[] } {
+  const trackOf = store ? trackLookup(store) : () => []
+  const detail = buildCaseDetail(record, { inspectors: district.inspectors, calendar: district.calendar, trackOf, now: district.clock.now() })
+  return { ...detail, allowedActions: allowedActions(record.step) }
 }
 
 function roleRefusal(operator: Operator, action: CaseAction): string {
@@ -68,11 +80,18 @@ function workflowErrors(error: unknown, _req: Request, res: Response, next: Next
   sendError(res, 500, 'internal_error', 'internal error')
 }
 
-export function createWorkflowRouter({ district, access }: { district: District; access: AccessConfig }): Router {
+export interface WorkflowRouterOptions {
+  district: District
+  access: AccessConfig
+  /** Where the inspectors' tracks are, for proof of presence. */
+  store?: Pick<WallStore, 'track'>
+}
+
+export function createWorkflowRouter({ district, access, store }: WorkflowRouterOptions): Router {
   const router = Router()
   router.get('/:id', requireWallToken(access), (req, res) => {
     const record = findCase(district, req, res)
-    if (record) res.json(caseView(record))
+    if (record) res.json(caseDetailView(district, store, record))
   })
   router.post('/:id/actions', requireOperator(access), express.json({ limit: '16kb' }), act(district))
   router.use(workflowErrors)
