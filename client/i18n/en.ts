@@ -62,6 +62,9 @@ const en: typeof zhCN = {
     statusHistory: 'Online today', lastFix: 'Last fix', replayToday: "Replay today's track",
     replayTitle: 'Track replay', replayGridTitle: 'Grid replay', play: 'Play', pause: 'Pause', follow: 'Follow', speed: 'Speed', events: 'Case events',
     date: 'Date', points: '{n} track points',
+    loading: 'Loading…', loadFailed: 'Could not load the data; retrying', caseNotFound: 'No case {id}: the number is wrong or the case was removed', inspectorNotFound: 'No inspector {id}',
+    none: 'None', categoryValue: '{major} · {name} ({kind})', openPhoto: 'Open photo', current: 'Current', noPresence: 'No presence records yet',
+    noFix: 'No fix yet', today: 'Today',
   },
   feed: { empty: 'No case activity yet' },
 }
