@@ -31,8 +31,10 @@ export class InspectorWalker {
     private readonly planner: WalkPlanner,
     private readonly rng: Rng,
     now: number,
+    /** Where the inspector was last seen (after a restart); a random point of the grid otherwise. */
+    start?: LngLat,
   ) {
-    this.position = planner.randomWalkablePoint(area, rng)
+    this.position = start ? planner.snap(start) : planner.randomWalkablePoint(area, rng)
     this.speed = uniform(rng, WALK_SPEED_MPS.min, WALK_SPEED_MPS.max)
     this.nextFixAt = now + uniform(rng, 0, FIX_INTERVAL_S.max * 1000)
   }

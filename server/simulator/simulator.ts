@@ -170,16 +170,22 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
     },
     startRounds(warmUpMs = 180_000) {
       const now = district.clock.now()
+      const batch: PositionInput[] = []
       for (const info of inspectors) {
         const geometry = district.tree.geometry(info.gridCode)
-        if (geometry) walkers.set(info.id, new InspectorWalker(info.id, geometry, planner, rng, now - warmUpMs))
+        if (!geometry) continue
+        // After a restart an inspector carries on from their last fix; never rewrite their past.
+        const live = district.inspectors.liveOf(info.id)
+        const from = live ? Math.max(live.fixAt + 1, now - warmUpMs) : now - warmUpMs
+        const walker = new InspectorWalker(info.id, geometry, planner, rng, from, live ? [live.lng, live.lat] : undefined)
+        walkers.set(info.id, walker)
+        if (absent.has(info.id) && !live) {
+          // Absent inspectors' phones last reported a while ago, where they were then.
+          batch.push({ inspectorId: info.id, lng: walker.position[0], lat: walker.position[1], heading: null, at: now - (20 + rng() * 70) * 60_000 })
+        }
+        for (const fix of walker.advance(from, now, onDuty(info.id, now))) batch.push({ inspectorId: info.id, ...fix })
       }
-      // Absent inspectors' phones last reported a while ago, where they were then.
-      ingestPositions(intake, [...absent].flatMap((id) => {
-        const walker = walkers.get(id)
-        return walker ? [{ inspectorId: id, lng: walker.position[0], lat: walker.position[1], heading: null, at: now - (20 + rng() * 70) * 60_000 }] : []
-      }))
-      walk(now - warmUpMs, now)
+      ingestPositions(intake, batch.sort((a, b) => a.at - b.at))
       simulatedTo = Math.max(simulatedTo, now)
     },
     step,

@@ -87,6 +87,24 @@ describe('the simulator walking the demo district', () => {
   })
 })
 
+describe('the simulator after a restart', () => {
+  it('carries every inspector on from their last fix instead of a new random point', () => {
+    const { district, clock, simulator } = demo()
+    simulator.startRounds()
+    const before = new Map(district.inspectors.allLive().map((i) => [i.id, i]))
+    clock.advance(30_000)
+    // A second simulator over the same live state stands for the restarted server.
+    const restarted = createSimulator({ intake: { district, store: openSqliteStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sim-restart-')), 'wall.db')), sampler: new HistorySampler({ minIntervalMs: 0, minDistanceM: 0 }) }, planner, seed: 12, gridWeight: () => 1 })
+    restarted.startRounds()
+    for (const after of district.inspectors.allLive()) {
+      const last = before.get(after.id)
+      if (!last || last.status === 'offline') continue
+      const seconds = (after.fixAt - last.fixAt) / 1000
+      expect(metresBetween([last.lng, last.lat], [after.lng, after.lat]), `inspector ${after.id}`).toBeLessThanOrEqual(1.6 * seconds + 5)
+    }
+  })
+})
+
 describe('the simulator replaying a week', () => {
   it('starts mid-shift with cases at every step and figures like the seeds', () => {
     const { district, simulator } = demo()
