@@ -2,8 +2,9 @@
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AreaInfo, WallSnapshot } from '../../server/contract/domain'
+import type { WallSnapshot } from '../../server/contract/domain'
 import { launchChromium } from '../helpers/launch-chromium'
+import { clickablePointIn } from '../helpers/map-points'
 import { startTestServer, type TestServer } from '../helpers/start-test-server'
 
 const KEY = 'e2e-key'
@@ -80,24 +81,3 @@ describe('drilling in on the wall', () => {
     expect(consoleErrors).toEqual([])
   })
 })
-
-/** A pixel inside the grid with no case or inspector marker on it (a click there focuses the grid). */
-async function clickablePointIn(page: Page, grid: AreaInfo): Promise<{ x: number; y: number }> {
-  await page.waitForFunction((code) => (window.__wallMap?.queryRenderedFeatures({ layers: ['grids-fill'] }) ?? []).some((f) => f.properties.code === code), grid.code, { timeout: 30_000 })
-  return page.evaluate(({ code, center }) => {
-    const map = window.__wallMap!
-    const rect = map.getCanvas().getBoundingClientRect()
-    const scale = rect.width / map.getCanvas().clientWidth
-    const origin = map.project(center as [number, number])
-    for (let r = 0; r < 60; r += 4) {
-      for (let a = 0; a < 360; a += 30) {
-        const p = { x: origin.x + r * Math.cos((a * Math.PI) / 180), y: origin.y + r * Math.sin((a * Math.PI) / 180) }
-        const hits = map.queryRenderedFeatures([p.x, p.y], { layers: ['cases-circle', 'inspectors-circle', 'grids-fill'] })
-        if (hits.length > 0 && hits[0].layer.id === 'grids-fill' && hits[0].properties.code === code) {
-          return { x: rect.left + p.x * scale, y: rect.top + p.y * scale }
-        }
-      }
-    }
-    throw new Error(`no free point found in grid ${code}`)
-  }, { code: grid.code, center: grid.center })
-}
