@@ -67,6 +67,10 @@ const en: typeof zhCN = {
     noFix: 'No fix yet', today: 'Today',
   },
   feed: { empty: 'No case activity yet' },
+  tour: {
+    running: 'Auto tour · next: {stop}', paused: 'Paused; resumes after {n} s without input', waiting: 'Auto tour · waiting for data',
+    stop: { district: 'district', worstGrid: 'worst grid', urgentCase: 'most urgent case', replay: 'track replay' },
+  },
 }
 
 export default en

@@ -70,4 +70,8 @@ export default {
     noFix: '尚无定位', today: '今天',
   },
   feed: { empty: '暂无案件动态' },
+  tour: {
+    running: '自动巡览中 · 下一站：{stop}', paused: '已暂停，{n}秒无操作后继续', waiting: '自动巡览中 · 等待数据',
+    stop: { district: '全区概览', worstGrid: '最严重网格', urgentCase: '最紧急案件', replay: '轨迹回放' },
+  },
 }

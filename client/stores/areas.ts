@@ -4,6 +4,7 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { AreaInfo, AreaProfile, CaseCategory, WallSnapshot } from '../../server/contract/domain'
+import { localizeCategory } from '../i18n/category-names'
 
 export const useAreasStore = defineStore('areas', () => {
   const district = shallowRef<{ code: string; name: string } | null>(null)
@@ -21,7 +22,8 @@ export const useAreasStore = defineStore('areas', () => {
     district.value = snapshot.district
     areas.value = new Map(snapshot.areas.map((a) => [a.code, a]))
     profiles.value = snapshot.profiles
-    categories.value = new Map(snapshot.categories.map((c) => [c.code, c]))
+    // The wall's language is fixed for the page (switched by URL), so names are translated once here.
+    categories.value = new Map(snapshot.categories.map((c) => [c.code, localizeCategory(c, document.documentElement.lang)]))
   }
 
   const grids = computed(() => [...areas.value.values()].filter((a) => a.level === 'grid'))

@@ -14,6 +14,8 @@ export const KIND_COLORS: Record<CaseKind, string> = {
 
 export interface CategoryLabels {
   kind: Record<CaseKind, string>
+  /** The 大类 as shown in the wall's language (identity in Chinese). */
+  major?: (major: string) => string
 }
 
 /** The top rows, largest first, labelled "事件·市容环境". */
@@ -21,7 +23,7 @@ export function topCategories(rows: readonly CategoryCount[], labels: CategoryLa
   return [...rows]
     .sort((a, b) => b.count - a.count)
     .slice(0, n)
-    .map((r) => ({ name: `${labels.kind[r.kind]}·${r.major}`, value: r.count, kind: r.kind }))
+    .map((r) => ({ name: `${labels.kind[r.kind]}·${labels.major ? labels.major(r.major) : r.major}`, value: r.count, kind: r.kind }))
 }
 
 export function buildCategoryOption(rows: readonly CategoryCount[], labels: CategoryLabels): EChartsOption {
