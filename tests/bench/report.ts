@@ -1,0 +1,92 @@
+// Budgets from PRODUCT.md ("Performance budgets") beside the measured figures, and the naive/wall
+// ratios. The bench reports; it does not fail on a missed budget (CI runs it so it cannot rot).
+import type { PageResult } from './client-metrics'
+import type { PhaseCpu } from './cpu-accounting'
+import { round } from './stats'
+
+export interface BudgetLine {
+  budget: string
+  measured: number | null
+  unit: string
+  pass: boolean | null
+  note?: string
+}
+
+const line = (budget: string, measured: number | null, unit: string, ok: (v: number) => boolean, note?: string): BudgetLine =>
+  ({ budget, measured: round(measured, 2), unit, pass: measured == null ? null : ok(measured), ...(note ? { note } : {}) })
+
+export function budgets(f: {
+  batchPositionsPerSecond: number
+  fanoutP99Ms: number | null
+  tickToDecodedP99Ms: number | null
+  tickMs: number
+  clients: number
+  wall: PageResult | null
+}): Record<string, BudgetLine> {
+  return { ...serverBudgets(f), ...(f.wall ? clientBudgets(f.wall) : {}) }
+}
+
+function serverBudgets(f: { batchPositionsPerSecond: number; fanoutP99Ms: number | null; tickToDecodedP99Ms: number | null; tickMs: number; clients: number }) {
+  return {
+    ingestBatch: line('≥ 20,000 positions/s on one core through the batch API', f.batchPositionsPerSecond, 'positions/s', (v) => v >= 20_000, 'server pinned to one CPU'),
+    fanoutP99: line(`fan-out p99 ≤ 250 ms with ${f.clients} clients (HTTP ingest → frame decoded)`, f.fanoutP99Ms, 'ms', (v) => v <= 250,
+      `TICK_MS=${f.tickMs}: a fix waits 0…${f.tickMs} ms for the next tick before it is sent`),
+    fanoutTickToDecodedP99: line(`(beside) tick → decoded p99 with ${f.clients} clients`, f.tickToDecodedP99Ms, 'ms', (v) => v <= 250, 'the fan-out alone, without the wait for the tick'),
+  }
+}
+
+function clientBudgets(wall: PageResult) {
+  const follows = (wall.mapRedraws.inspectorsPerPositionFrame ?? 0) >= 0.5 && (wall.mapRedraws.casesPerCasesChanged ?? 1) >= 0.5
+  return {
+    mapFollowsLiveData: line('(validity) the wall redraws inspectors and cases as data arrives', follows ? 1 : 0, 'yes=1', (v) => v === 1,
+      `setData per position frame ${wall.mapRedraws.inspectorsPerPositionFrame}, per cases:changed ${wall.mapRedraws.casesPerCasesChanged}; when 0 the client figures measure a frozen map`),
+    clientScript: line('≤ 8 ms main-thread script per update (ScriptDuration, MapLibre drawing excluded)', wall.scriptExDrawingMsPerUpdate, 'ms/update', (v) => v <= 8,
+      'drawing = time inside MapLibre\'s _render, software-rendered here; reported beside'),
+    clientScriptRaw: line('(beside) ScriptDuration per update including drawing', wall.scriptMsPerUpdate, 'ms/update', (v) => v <= 8),
+    longTasks: line('no long task > 50 ms in steady state', wall.longTasks.count, 'long tasks', (v) => v === 0,
+      `max ${wall.longTasks.maxMs} ms; long script callbacks by kind: ${JSON.stringify(wall.longScriptCallbacks.byKind)}`),
+    heapFlat: line('heap flat over the soak (≤ 5% growth after forced GC)', wall.heap.growthShare, 'share', (v) => v <= 0.05,
+      `${wall.heap.afterWarmupMB} → ${wall.heap.afterSoakMB} MB in ${wall.heap.minutesBetween} min`),
+  }
+}
+
+/** Things that make figures of this run misleading, in words. */
+export function warnings(f: { wall: PageResult | null; naive: PageResult | null; deliveredShare: number | null; cpu: Record<string, PhaseCpu> }): string[] {
+  const out: string[] = []
+  for (const [phase, c] of Object.entries(f.cpu)) {
+    if (c.otherTenantsCores > 0.2) out.push(`other processes on this machine used ${c.otherTenantsCores} CPUs of 2 during the ${phase} phase: its figures are perturbed`)
+  }
+  const { inspectorsPerPositionFrame: i, casesPerCasesChanged: c } = f.wall?.mapRedraws ?? { inspectorsPerPositionFrame: null, casesPerCasesChanged: null }
+  if (f.wall && (i ?? 0) < 0.5) out.push(`the wall's map did not follow the positions: ${i ?? 0} setData of its 'inspectors' source per position frame (expected ~1); its client figures are those of a frozen map`)
+  if (c != null && c < 0.5) out.push(`the wall's map did not follow case changes: ${c} setData of its 'cases' source per cases:changed message`)
+  for (const [name, page] of Object.entries({ wall: f.wall, naive: f.naive })) {
+    if (!page) {
+      out.push(`the ${name} page could not be measured (see bench.failures)`)
+      continue
+    }
+    if (page.resyncs > 0) out.push(`${name} page reconnected ${page.resyncs}× during the soak (main thread blocked past the ping timeout; each reconnect is a full snapshot)`)
+    if ((page.positionFramesPerTick ?? 0) < 0.9) out.push(`${name} page received ${page.positionFramesPerTick} position frames per tick (volatile frames dropped while it was busy): per-update figures divide by frames received`)
+  }
+  for (const [name, page] of Object.entries({ wall: f.wall, naive: f.naive })) {
+    if (page && page.errors.length > 0) out.push(`${name} page logged errors: ${page.errors.slice(0, 3).join(' | ')}`)
+  }
+  if (f.deliveredShare != null && f.deliveredShare < 0.99) out.push(`only ${Math.round(f.deliveredShare * 1000) / 10}% of probe positions reached every client (volatile frames dropped to slow clients)`)
+  return out
+}
+
+/** naive ÷ wall for each client figure (> 1: the wall is cheaper). */
+export function ratios(naive: PageResult, wall: PageResult) {
+  const r = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : round(a / b, 2))
+  return {
+    scriptMsPerUpdate: r(naive.scriptMsPerUpdate, wall.scriptMsPerUpdate),
+    scriptExDrawingMsPerSecond: r(naive.scriptExDrawingMsPerSecond, wall.scriptExDrawingMsPerSecond),
+    scriptExDrawingMsPerUpdate: r(naive.scriptExDrawingMsPerUpdate, wall.scriptExDrawingMsPerUpdate),
+    drawingMsPerUpdate: r(naive.drawingMsPerUpdate, wall.drawingMsPerUpdate),
+    taskMsPerUpdate: r(naive.taskMsPerUpdate, wall.taskMsPerUpdate),
+    longTasks: r(naive.longTasks.count, wall.longTasks.count),
+    longTaskMaxMs: r(naive.longTasks.maxMs, wall.longTasks.maxMs),
+    heapAfterSoakMB: r(naive.heap.afterSoakMB, wall.heap.afterSoakMB),
+    heapGrowthMB: r(naive.heap.growthMB, wall.heap.growthMB),
+    firstPictureS: r(naive.firstPictureS, wall.firstPictureS),
+  }
+}
