@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Feature, Polygon } from 'geojson'
 import type { AreaFeatureProperties } from '../../server/domain/area-tree'
 import { gridCount, type BenchPlan } from './options'
+import { createRng } from '../../server/simulator/random'
 
 /** Communities are blocks of 5 × 10 grids; streets are blocks of 3 × 5 communities. */
 const COMMUNITY_BLOCK: [number, number] = [5, 10]
@@ -14,17 +15,8 @@ const DISTRICT_CODE = '350111'
 
 type AreaFeature = Feature<Polygon, AreaFeatureProperties>
 
-/** mulberry32: small, fast and good enough to scatter points. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The simulator's seeded generator (mulberry32), so a scenario is the same every run. */
+export const rng = createRng
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6
 
