@@ -59,7 +59,7 @@ describe('the wall on every screen', () => {
       await page.mouse.click(point.x, point.y)
       await page.waitForURL(`**/area/${grid.code}`, { timeout: 30_000 })
       fs.mkdirSync('tests/artifacts', { recursive: true })
-      await page.screenshot({ path: path.join('tests/artifacts', `wall-${screen.name}.png`) })
+      await page.screenshot({ path: path.join('tests/artifacts', `screen-${screen.name}.png`) })
       await context.close()
     })
   }
