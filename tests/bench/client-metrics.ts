@@ -5,6 +5,7 @@
 // and the page instrumentation's breakdown of where the script time went.
 import type { Browser, BrowserContext } from 'playwright-core'
 import { INSTRUMENTATION, type BenchCounters, type Bucket } from './page-instrumentation'
+import { summariseProfile, type CpuProfile } from './profile-summary'
 import { MB, round, sleep } from './stats'
 
 export interface PageSpec {
@@ -18,6 +19,9 @@ export interface PageSpec {
 }
 
 type Metrics = Record<string, number>
+
+/** Seconds of main-thread CPU profile taken after the soak. */
+const PROFILE_S = 20
 
 const perUpdate = (ms: number, updates: number) => round(updates > 0 ? ms / updates : null, 2)
 
@@ -95,6 +99,13 @@ async function measureIn(context: BrowserContext, spec: PageSpec, warmupS: numbe
   const c1 = await counters()
   const t1 = await page.evaluate('performance.now()') as number
   const seconds = (performance.now() - soakStarted) / 1000
+  // After the measured window (the profiler slows the page): which functions the main thread ran.
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 })
+  await cdp.send('Profiler.start')
+  await sleep(PROFILE_S * 1000)
+  const { profile } = await cdp.send('Profiler.stop')
+  const mainThreadProfile = summariseProfile(profile as unknown as CpuProfile, new URL(spec.url).origin + '/', 12)
   const heapEnd = await heapAfterGc()
   const mEnd = await metrics()
   // Best effort: a page busy drawing in software may not yield a frame in time.
@@ -150,12 +161,16 @@ async function measureIn(context: BrowserContext, spec: PageSpec, warmupS: numbe
       drawingByLayer: diffBuckets(c0.layers, c1.layers, updates, 8),
       timers: diffBuckets(c0.timers, c1.timers, updates),
       setDataSyncBySource: diffBuckets(c0.setDataSync, c1.setDataSync, updates),
+      /** Serialising + posting each source's data to the map worker (main thread), by message type and source. */
+      postToWorker: diffBuckets(c0.toWorker, c1.toWorker, updates, 10),
       setDataUntilWorkerDoneMsPerCall: Object.fromEntries(Object.entries(c1.setDataDone).map(([k, v]) => {
         const b = c0.setDataDone[k] ?? { ms: 0, n: 0, max: 0 }
         return [k, round(v.n - b.n > 0 ? (v.ms - b.ms) / (v.n - b.n) : null, 0)]
       })),
       setFeatureState: one(c0.featureState, c1.featureState, updates),
     },
+    /** Sampled for PROFILE_S after the soak; names are as in the served bundle (minified in a production build). */
+    mainThreadProfile,
     errors: errors.slice(0, 10),
   }
 }

@@ -27,6 +27,8 @@ export interface LoadStats {
   caseReports: number
   caseActions: number
   caseFailures: number
+  /** The first refusal or error of each kind, to tell an overloaded server from a bench mistake. */
+  firstErrors: string[]
   cpuSeconds: number
 }
 
@@ -54,6 +56,8 @@ function run(config: LoadConfig) {
   const cosLat = Math.cos((lat[0] * Math.PI) / 180)
 
   const requestMs: number[] = []
+  const firstErrors = new Map<string, string>()
+  const noteError = (kind: string, what: string) => { if (!firstErrors.has(kind)) firstErrors.set(kind, `${kind}: ${what.slice(0, 200)}`) }
   let pending: object[] = []
   let inFlight = 0
   let sent = 0, accepted = 0, requests = 0, failed = 0
@@ -87,8 +91,14 @@ function run(config: LoadConfig) {
     http.request('POST', '/api/ingest/positions', { body: JSON.stringify({ positions }), headers }).then((res) => {
       requestMs.push(res.ms)
       if (res.status === 200) accepted += (JSON.parse(res.body) as { accepted: number }).accepted
-      else failed++
-    }, () => { failed++ }).finally(() => {
+      else {
+        failed++
+        noteError('positions', `${res.status} ${res.body}`)
+      }
+    }, (error: Error) => {
+      failed++
+      noteError('positions', error.message)
+    }).finally(() => {
       inFlight--
       flush()
     })
@@ -119,8 +129,14 @@ function run(config: LoadConfig) {
         headers: { 'content-type': 'application/json', ...bearer(config.key), ...forwardedFor(200_000 + Math.floor(reports / 50)) },
       }).then((res) => {
         if (res.status === 200) caseIds.push((JSON.parse(res.body) as { service_request_id: string }[])[0].service_request_id)
-        else caseFailures++
-      }, () => { caseFailures++ })
+        else {
+          caseFailures++
+          noteError('open311', `${res.status} ${res.body}`)
+        }
+      }, (error: Error) => {
+        caseFailures++
+        noteError('open311', error.message)
+      })
       return
     }
     if (caseIds.length === 0) return
@@ -135,10 +151,16 @@ function run(config: LoadConfig) {
     }).then((res) => {
       if (res.status === 200 && s + 1 < LOOP.length) stepOf.set(id, s + 1)
       else {
-        if (res.status !== 200) caseFailures++
+        if (res.status !== 200) {
+          caseFailures++
+          noteError(`action ${res.status}`, res.body)
+        }
         caseIds.splice(caseIds.indexOf(id), 1)
       }
-    }, () => { caseFailures++ })
+    }, (error: Error) => {
+      caseFailures++
+      noteError('action', error.message)
+    })
   }, 1000 / Math.max(0.1, size.caseEventsPerS))
 
   return (): LoadStats => {
@@ -150,7 +172,7 @@ function run(config: LoadConfig) {
     return {
       seconds, positionsSent: sent, positionsAccepted: accepted, positionsPerSecond: accepted / seconds,
       requests, failedRequests: failed, requestMs: summarise(requestMs), caseReports: reports, caseActions: actions, caseFailures,
-      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      firstErrors: [...firstErrors.values()], cpuSeconds: (cpu.user + cpu.system) / 1e6,
     }
   }
 }

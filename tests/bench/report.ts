@@ -17,6 +17,7 @@ const line = (budget: string, measured: number | null, unit: string, ok: (v: num
 
 export function budgets(f: {
   batchPositionsPerSecond: number
+  batchPositionsPerServerCpuSecond: number
   fanoutP99Ms: number | null
   tickToDecodedP99Ms: number | null
   tickMs: number
@@ -26,9 +27,10 @@ export function budgets(f: {
   return { ...serverBudgets(f), ...(f.wall ? clientBudgets(f.wall) : {}) }
 }
 
-function serverBudgets(f: { batchPositionsPerSecond: number; fanoutP99Ms: number | null; tickToDecodedP99Ms: number | null; tickMs: number; clients: number }) {
+function serverBudgets(f: { batchPositionsPerSecond: number; batchPositionsPerServerCpuSecond: number; fanoutP99Ms: number | null; tickToDecodedP99Ms: number | null; tickMs: number; clients: number }) {
   return {
-    ingestBatch: line('≥ 20,000 positions/s on one core through the batch API', f.batchPositionsPerSecond, 'positions/s', (v) => v >= 20_000, 'server pinned to one CPU'),
+    ingestBatch: line('≥ 20,000 positions/s on one core through the batch API', f.batchPositionsPerServerCpuSecond, 'positions per server CPU-second', (v) => v >= 20_000,
+      `per second of the server's own CPU time (robust to other processes sharing its CPU); wall-clock rate with the server pinned to one CPU: ${Math.round(f.batchPositionsPerSecond)}/s`),
     fanoutP99: line(`fan-out p99 ≤ 250 ms with ${f.clients} clients (HTTP ingest → frame decoded)`, f.fanoutP99Ms, 'ms', (v) => v <= 250,
       `TICK_MS=${f.tickMs}: a fix waits 0…${f.tickMs} ms for the next tick before it is sent`),
     fanoutTickToDecodedP99: line(`(beside) tick → decoded p99 with ${f.clients} clients`, f.tickToDecodedP99Ms, 'ms', (v) => v <= 250, 'the fan-out alone, without the wait for the tick'),

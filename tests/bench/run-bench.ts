@@ -227,7 +227,7 @@ async function main() {
     client: { wall, naive, naiveOverWall: wall && naive ? ratios(naive, wall) : null },
     warnings: warnings({ wall, naive, deliveredShare: fanout.deliveredShare, cpu }),
     budgets: budgets({
-      batchPositionsPerSecond: ingest.batch.positionsPerSecond, fanoutP99Ms: fanout.ingestToDecodedMs.p99, tickToDecodedP99Ms: fanout.tickToDecodedMs.p99,
+      batchPositionsPerSecond: ingest.batch.positionsPerSecond, batchPositionsPerServerCpuSecond: ingest.batch.positionsPerServerCpuSecond, fanoutP99Ms: fanout.ingestToDecodedMs.p99, tickToDecodedP99Ms: fanout.tickToDecodedMs.p99,
       tickMs: plan.tickMs, clients: plan.clients, wall,
     }),
   }
