@@ -49,7 +49,8 @@ const en: typeof zhCN = {
   },
   trend: { today: 'Today (cumulative)', weekMean: '7-day mean', reported: 'Reported', closed: 'Closed', todaySoFar: 'Today', meanSoFar: '7-day mean', lastDays: 'Reported per day' },
   map: {
-    legendCases: 'Cases', legendInspectors: 'Inspectors', legendLoad: 'Open cases per grid', attribution: '© OpenStreetMap contributors · Boundaries: DataV.GeoAtlas',
+    legendCases: 'Cases', legendInspectors: 'Inspectors', legendLoad: 'Open cases per grid', trailsHidden: 'Tracks: too many inspectors in view — zoom in', attribution: '© OpenStreetMap contributors · Boundaries: DataV.GeoAtlas',
+    loadFailed: 'Map failed to load, retrying…',
   },
   time: { left: '{amount} left', overdue: '{amount} overdue', workHours: '{n} work h', workDays: '{n} work days' },
   drawer: {

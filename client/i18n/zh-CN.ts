@@ -52,7 +52,8 @@ export default {
   },
   trend: { today: '今日累计', weekMean: '近7日平均', reported: '上报', closed: '结案', todaySoFar: '今日累计', meanSoFar: '近7日同期', lastDays: '近7日每日上报' },
   map: {
-    legendCases: '案件', legendInspectors: '网格员', legendLoad: '网格在办案件', attribution: '© OpenStreetMap 贡献者 · 行政区划：DataV.GeoAtlas',
+    legendCases: '案件', legendInspectors: '网格员', legendLoad: '网格在办案件', trailsHidden: '轨迹：视野内人员过多，放大后显示', attribution: '© OpenStreetMap 贡献者 · 行政区划：DataV.GeoAtlas',
+    loadFailed: '地图加载失败，正在重试…',
   },
   time: { left: '剩余 {amount}', overdue: '超期 {amount}', workHours: '{n} 工时', workDays: '{n} 工作日' },
   drawer: {

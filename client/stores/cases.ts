@@ -1,4 +1,5 @@
-// Every open case, keyed by id, and the newest transitions for the feed.
+// Every open case, keyed by id, and the newest transitions for the feed. The map hears which ids
+// a change touched (onChange) so it redraws those, not all 10,000.
 import { defineStore } from 'pinia'
 import { shallowRef, triggerRef } from 'vue'
 import type { CaseSummary, FeedItem, WallSnapshot } from '../../server/contract/domain'
@@ -6,13 +7,25 @@ import type { CasesChanged } from '../../server/contract/events'
 
 export const FEED_LENGTH = 30
 
+/** What an update touched: everything (a snapshot) or these ids. */
+export type CasesChange = { all: true } | { all: false; ids: readonly string[] }
+
 export const useCasesStore = defineStore('cases', () => {
   const open = shallowRef(new Map<string, CaseSummary>())
   const feed = shallowRef<FeedItem[]>([])
+  const listeners = new Set<(change: CasesChange) => void>()
+
+  /** Hears every later change; returns the unsubscribe. Listeners run synchronously, so none is missed. */
+  function onChange(listener: (change: CasesChange) => void): () => void {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+  const notify = (change: CasesChange) => { for (const listener of listeners) listener(change) }
 
   function replaceAll(snapshot: WallSnapshot): void {
     open.value = new Map(snapshot.cases.map((c) => [c.id, c]))
     feed.value = snapshot.feed.slice(0, FEED_LENGTH)
+    notify({ all: true })
   }
 
   function apply(change: CasesChanged): void {
@@ -21,8 +34,9 @@ export const useCasesStore = defineStore('cases', () => {
       else open.value.set(c.id, c)
     }
     triggerRef(open)
+    notify({ all: false, ids: change.cases.map((c) => c.id) })
     if (change.feed.length > 0) feed.value = [...change.feed, ...feed.value].slice(0, FEED_LENGTH)
   }
 
-  return { open, feed, replaceAll, apply }
+  return { open, feed, replaceAll, apply, onChange }
 })

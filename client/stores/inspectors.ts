@@ -1,5 +1,6 @@
 // Every inspector's latest marker and recent trail, keyed by id. Updated from the packed position
-// frame once a tick; shallow refs and one trigger per frame keep Vue out of the hot path.
+// frames; shallow refs and one trigger per frame keep Vue out of the hot path, and the map layers
+// hear which ids a frame touched (onChange) so they redraw those, not all 20,000.
 import { defineStore } from 'pinia'
 import { computed, shallowRef, triggerRef } from 'vue'
 import type { InspectorInfo, InspectorLive, InspectorStatus, WallSnapshot } from '../../server/contract/domain'
@@ -8,18 +9,32 @@ import type { PositionFrame } from '../../server/contract/position-frame'
 /** Trail points kept per inspector on the wall (the server keeps the same number). */
 export const TRAIL_POINTS = 30
 
+/** What an update touched: everything (a snapshot) or these ids. */
+export type LiveChange = { all: true } | { all: false; ids: readonly number[] }
+
 export const useInspectorsStore = defineStore('inspectors', () => {
   const infos = shallowRef(new Map<number, InspectorInfo>())
   const live = shallowRef(new Map<number, InspectorLive>())
+  const listeners = new Set<(change: LiveChange) => void>()
+
+  /** Hears every later change; returns the unsubscribe. Listeners run synchronously, so none is missed. */
+  function onChange(listener: (change: LiveChange) => void): () => void {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+  const notify = (change: LiveChange) => { for (const listener of listeners) listener(change) }
 
   function replaceAll(snapshot: WallSnapshot): void {
     infos.value = new Map(snapshot.inspectorInfos.map((i) => [i.id, i]))
     live.value = new Map(snapshot.inspectors.map((i) => [i.id, { ...i, trail: [...i.trail] }]))
+    notify({ all: true })
   }
 
   function applyFrame(frame: PositionFrame): void {
     const map = live.value
+    const ids: number[] = []
     for (const r of frame.records) {
+      ids.push(r.id)
       const current = map.get(r.id)
       const trail = current?.trail ?? []
       const moved = !current || current.lng !== r.lng || current.lat !== r.lat
@@ -30,6 +45,7 @@ export const useInspectorsStore = defineStore('inspectors', () => {
       map.set(r.id, { id: r.id, lng: r.lng, lat: r.lat, heading: r.heading, fixAt: r.fixAt, status: r.status, trail })
     }
     triggerRef(live)
+    notify({ all: false, ids })
   }
 
   const countByStatus = computed(() => {
@@ -38,5 +54,5 @@ export const useInspectorsStore = defineStore('inspectors', () => {
     return counts
   })
 
-  return { infos, live, countByStatus, replaceAll, applyFrame }
+  return { infos, live, countByStatus, replaceAll, applyFrame, onChange }
 })

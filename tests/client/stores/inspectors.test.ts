@@ -29,4 +29,15 @@ describe('inspectors store', () => {
     } as unknown as WallSnapshot)
     expect(store.countByStatus).toEqual({ online: 0, stale: 1, offline: 1 })
   })
+
+  it('tells the map layers which ids a frame touched, and everything on a snapshot', () => {
+    const store = useInspectorsStore()
+    const heard: unknown[] = []
+    const stop = store.onChange((change) => heard.push(change))
+    store.replaceAll({ inspectorInfos: [], inspectors: [] } as unknown as WallSnapshot)
+    store.applyFrame({ serverTime: 1, records: [{ id: 7, lng: 119, lat: 26, heading: 0, fixAt: 1, status: 'online' }, { id: 9, lng: 119, lat: 26, heading: 0, fixAt: 1, status: 'stale' }] })
+    stop()
+    store.applyFrame({ serverTime: 2, records: [{ id: 7, lng: 119.1, lat: 26, heading: 0, fixAt: 2, status: 'online' }] })
+    expect(heard).toEqual([{ all: true }, { all: false, ids: [7, 9] }])
+  })
 })
