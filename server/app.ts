@@ -70,7 +70,7 @@ export function createApp(config: ServerConfig): WallApp {
   const io: WallServer = new Server(httpServer, { serveClient: false })
   io.use(socketWallToken(config.access))
   const feed = feedFromHistory(district.cases.all())
-  const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs })
+  const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs, positionFlushMs: config.positionFlushMs })
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
   app.use(snapshotRouter(district, feed, config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registerUnknown: config.ingestRegisterUnknown, store }))

@@ -15,8 +15,10 @@ export interface ServerConfig {
   simulator: boolean
   /** Domain time per wall-clock time: 1 is real time, 60 runs an hour a minute. */
   simulatorSpeed: number
-  /** How often walls get a batch of changes. */
+  /** How often walls get a batch of case changes and statistics (and statuses are re-judged). */
   tickMs: number
+  /** How often walls get the positions that changed since the last flush: the latency a fix waits before it is sent. */
+  positionFlushMs: number
   staleAfterMs: number
   offlineAfterMs: number
   /** Seed of the simulator's random numbers, for a reproducible demo. */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     simulator: flag(env, 'SIMULATOR', true),
     simulatorSpeed: number(env, 'SIMULATOR_SPEED', 1, (n) => n > 0 && n <= 3600, 'between 0 and 3600'),
     tickMs: number(env, 'TICK_MS', 1000, (n) => n >= 50 && n <= 60_000, 'between 50 and 60000 milliseconds'),
+    positionFlushMs: number(env, 'POSITION_FLUSH_MS', 100, (n) => n >= 20 && n <= 60_000, 'between 20 and 60000 milliseconds'),
     staleAfterMs: staleAfterS * 1000,
     offlineAfterMs: offlineAfterS * 1000,
     simulatorSeed: number(env, 'SIMULATOR_SEED', 20261129, Number.isInteger, 'an integer'),

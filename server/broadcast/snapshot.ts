@@ -8,6 +8,17 @@ import type { FeedLog } from './feed-log'
 
 export const categoryMap = new Map(CASE_CATEGORIES.map((c) => [c.code, c]))
 
+/**
+ * Above this many inspectors the snapshot carries empty trails (`trail: []`). At city scale the
+ * trails are most of the snapshot: 20,000 inspectors × 30 points is 16–26 MB of JSON (by coordinate
+ * precision) against ~4 MB without them; building and serialising it takes ~0.6 s of CPU against
+ * 0.1–0.2 s, so 200 walls reconnecting cost two minutes of server CPU instead of well under one
+ * (tests/server/broadcast/measure-snapshot-size.ts). A wall cannot draw
+ * that many trails legibly anyway. It extends each trail from the live frames, so trails grow back
+ * as fixes arrive (30 points at one fix per 5–10 s: within 2.5–5 minutes).
+ */
+export const SNAPSHOT_TRAILS_MAX_INSPECTORS = 2_000
+
 export function buildStats(district: District): WallStats {
   return computeWallStats({
     cases: district.cases.all(),
@@ -28,7 +39,7 @@ export function buildSnapshot(district: District, feed: FeedLog): WallSnapshot {
     profiles: district.profiles,
     categories: [...CASE_CATEGORIES],
     inspectorInfos: district.inspectors.allInfos(),
-    inspectors: district.inspectors.allLive(),
+    inspectors: district.inspectors.allLive({ trails: district.inspectors.liveCount() <= SNAPSHOT_TRAILS_MAX_INSPECTORS }),
     cases: [...district.cases.open()].map(toSummary),
     feed: feed.newest(),
     stats: buildStats(district),

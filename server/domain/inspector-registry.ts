@@ -96,6 +96,11 @@ export class InspectorRegistry {
     return changed
   }
 
+  /** Whether any marker changed since the last drain: the position flush asks this many times a second. */
+  hasDirty(): boolean {
+    return this.dirty.size > 0
+  }
+
   /** The ids that changed since the last call, and forgets them. */
   drainDirty(): number[] {
     const ids = [...this.dirty]
@@ -115,8 +120,15 @@ export class InspectorRegistry {
     return s && { id, lng: s.lng, lat: s.lat, heading: s.heading, fixAt: s.fixAt, status: s.status }
   }
 
-  allLive(): InspectorLive[] {
-    return [...this.live.keys()].map((id) => this.liveOf(id)!)
+  /** Every inspector that has reported; with `trails: false` each trail is `[]` (and not copied). */
+  allLive({ trails = true } = {}): InspectorLive[] {
+    if (trails) return [...this.live.keys()].map((id) => this.liveOf(id)!)
+    return [...this.live.keys()].map((id) => ({ ...this.markerOf(id)!, trail: [] }))
+  }
+
+  /** How many inspectors have reported at least once. */
+  liveCount(): number {
+    return this.live.size
   }
 
   /** Counts by status; inspectors that never reported count as offline. */
