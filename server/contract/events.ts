@@ -14,7 +14,7 @@ export interface CasesChanged {
 export interface ServerToClientEvents {
   /** Sent to each wall as it connects (and reconnects): the whole picture. */
   'wall:snapshot': (snapshot: WallSnapshot) => void
-  /** Inspectors that moved or changed status since the last tick, packed by position-frame.ts. Volatile. */
+  /** Inspectors that moved or changed status since the last position flush (~100 ms), packed by position-frame.ts. Volatile. */
   'inspectors:moved': (frame: ArrayBuffer) => void
   'cases:changed': (change: CasesChanged) => void
   'stats:updated': (stats: WallStats) => void

@@ -1,4 +1,4 @@
-// The packed binary frame of inspector positions, sent once per tick to every wall.
+// The packed binary frame of inspector positions, sent to every wall within ~POSITION_FLUSH_MS of the fixes it carries.
 // JSON objects for 20,000 positions are ~1.5 MB and take ~600 ms to fan out to 50 clients; this
 // layout is 20 bytes a position and is decoded without parsing (TECH-NOTES §2). Pure code, no Node
 // or DOM APIs, so both ends import it.
