@@ -22,7 +22,14 @@ export interface WallStores {
 }
 
 export function createWallSocket(token: string | null): WallSocket {
-  return io({ autoConnect: false, transports: ['websocket'], auth: token ? { token } : {} })
+  return io({
+    autoConnect: false, transports: ['websocket'], auth: token ? { token } : {},
+    // After a server restart the wall must be live again within 10 s: retry from 0.5 s and never wait
+    // more than 2 s between attempts (the default backs off to 5 s). randomizationFactor stays at its
+    // default (0.5) so many walls do not reconnect in lockstep.
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 2000,
+  })
 }
 
 export function bindSocket(socket: WallSocket, stores: WallStores): void {
