@@ -2,8 +2,8 @@
 // forces a full GC first, so what is left is what the page still holds. Plus the tools to judge a
 // series (a least-squares slope, not first vs last) and to find what grows (a heap snapshot diff
 // by constructor, and who retains the growing objects). PAGE_METRICS_DEBUG=1 logs slow CDP steps.
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
-import { CHROMIUM_PATH } from './launch-chromium'
+import type { Browser, CDPSession, Page } from 'playwright-core'
+import { launchChromium } from './launch-chromium'
 
 export const MB = 1024 * 1024
 
@@ -13,16 +13,7 @@ export const MB = 1024 * 1024
  * sampler itself forces GCs through CDP).
  */
 export function launchChromiumForMetrics(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      // Keep in step with launch-chromium.ts.
-      '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-      '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--enable-precise-memory-info', '--js-flags=--expose-gc',
-      ...extraArgs,
-    ],
-  })
+  return launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc', ...extraArgs])
 }
 
 export interface PageSample {
