@@ -12,7 +12,7 @@ import { freePort, killHard, startServerProcess, type ServerProcess } from '../h
 
 /**
  * From the restarted server listening to the wall live and moving again. socket.io-client retries
- * at most 5 s apart (reconnectionDelayMax), so the wall needs ~5 s at worst plus a snapshot.
+ * at most 2 s apart (reconnectionDelayMax in client/socket.ts), so the wall needs ~2 s at worst plus a snapshot.
  */
 const LIVE_WITHIN_MS = 10_000
 /** Long enough for the client's retry delay to grow to its maximum. */
