@@ -55,9 +55,9 @@ export function bindSocket(socket: WallSocket, stores: WallStores): void {
     stores.connection.markMessage()
     stores.cases.apply(change)
   })
-  socket.on('stats:updated', (stats) => {
+  socket.on('stats:changed', (stats) => {
     stores.connection.markMessage(stats.at)
-    stores.stats.set(stats)
+    stores.stats.apply(stats)
   })
   socket.on('scope:updated', (detail) => stores.focus.setDetail(detail))
   socket.connect()

@@ -7,12 +7,13 @@
 // 5–10 s) 2,800 fixes/s become ~10 frames/s per wall, not 2,800 messages. The frame is volatile: a
 // slow wall skips a frame rather than queueing stale ones.
 // The tick (tickMs): re-judges silence and deadlines, then sends case changes and statistics
-// reliably; with the statistics, each focused area's own figures to the walls in its room
+// reliably (the per-grid loads only where they changed: grid-load-changes.ts); with the statistics, each focused area's own figures to the walls in its room
 // (scope-rooms.ts). Status changes found by the tick mark inspectors dirty and go out at once, in
 // the tick's own position flush.
 import type { Server } from 'socket.io'
 import type { CaseSummary, FeedItem } from '../contract/domain'
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events'
+import { gridLoadChanges, type GridLoads } from '../contract/grid-load-changes'
 import { encodePositionFrame, type PositionRecord } from '../contract/position-frame'
 import { toSummary } from '../domain/case-book'
 import type { District } from '../domain/district'
@@ -42,6 +43,8 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
   const changedCases = new Map<string, CaseSummary>()
   let newFeed: FeedItem[] = []
   let tick = 0
+  /** The grid loads as of the last statistics sent: the next message carries only what differs. */
+  let sentGridLoad: GridLoads = {}
   const scopes = createScopeRooms(io, district)
 
   district.cases.onChange((record, transition) => {
@@ -87,7 +90,9 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     flushPositions()
     const casesChanged = flushCases()
     if (casesChanged || tick % statsEveryTicks === 0) {
-      io.emit('stats:updated', buildStats(district))
+      const { gridLoad, ...stats } = buildStats(district)
+      io.emit('stats:changed', { ...stats, gridLoadChanges: gridLoadChanges(sentGridLoad, gridLoad) })
+      sentGridLoad = gridLoad
       scopes.emit()
     }
     tick++

@@ -2,7 +2,7 @@
 // `new Server<ClientToServerEvents, ServerToClientEvents>()` and `Socket<ServerToClientEvents, ClientToServerEvents>`.
 // Names are `entity:verb`, past tense from the server. An incompatible payload change gets a new name.
 import type { ScopeDetail } from './detail'
-import type { CaseSummary, FeedItem, WallSnapshot, WallStats } from './domain'
+import type { CaseSummary, FeedItem, GridLoad, WallSnapshot, WallStats } from './domain'
 
 export interface CasesChanged {
   /** The new state of every case that changed since the last tick (closed ones included, once). */
@@ -11,13 +11,18 @@ export interface CasesChanged {
   feed: FeedItem[]
 }
 
+/** The district's statistics each tick, with only the grid loads that changed (grid-load-changes.ts). */
+export interface StatsChanged extends Omit<WallStats, 'gridLoad'> {
+  gridLoadChanges: Record<string, GridLoad>
+}
+
 export interface ServerToClientEvents {
   /** Sent to each wall as it connects (and reconnects): the whole picture. */
   'wall:snapshot': (snapshot: WallSnapshot) => void
   /** Inspectors that moved or changed status since the last position flush (~100 ms), packed by position-frame.ts. Volatile. */
   'inspectors:moved': (frame: ArrayBuffer) => void
   'cases:changed': (change: CasesChanged) => void
-  'stats:updated': (stats: WallStats) => void
+  'stats:changed': (stats: StatsChanged) => void
   /** The figures of the area this wall is focused on (only to walls in that area's room). */
   'scope:updated': (detail: ScopeDetail) => void
 }

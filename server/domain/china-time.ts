@@ -21,5 +21,7 @@ export function cstWeekday(at: EpochMs): number {
 
 /** Hour of day 0–23 in CST. */
 export function cstHour(at: EpochMs): number {
-  return new Date(at + CST_OFFSET_MS).getUTCHours()
+  // Arithmetic, not a Date: the statistics call it for every case on every tick.
+  const msOfDay = (((at + CST_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS
+  return Math.floor(msOfDay / 3600_000)
 }

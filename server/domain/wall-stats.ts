@@ -27,7 +27,12 @@ export function computeWallStats({ cases, categories, inspectors, now }: StatsIn
   const funnel = Object.fromEntries(CASE_LOOP.map((s) => [s, 0])) as Record<FunnelStep, number>
   const openByStep = Object.fromEntries(CASE_LOOP.slice(0, -1).map((s) => [s, 0])) as Record<OpenStep, number>
   const daily = trendDays(today)
-  const dayIndex = new Map(daily.map((d, i) => [d.day, i]))
+  // Day buckets by arithmetic (CST has no daylight saving): a date string per case cost ~40 ms a tick at 10,000 open cases.
+  const firstDay = today - (TREND_DAYS - 1) * DAY_MS
+  const dayIndex = (at: EpochMs): number | undefined => {
+    const i = Math.floor((at - firstDay) / DAY_MS)
+    return i >= 0 && i < TREND_DAYS ? i : undefined
+  }
   const hourlyToday = new Array<number>(24).fill(0)
   const hourlyWeek = new Array<number>(24).fill(0)
   const categoryCounts = new Map<string, CategoryCount>()
@@ -41,9 +46,9 @@ export function computeWallStats({ cases, categories, inspectors, now }: StatsIn
     } else if (c.reportedAt >= today - 7 * DAY_MS) {
       hourlyWeek[cstHour(c.reportedAt)]++
     }
-    const reportedDay = dayIndex.get(cstDayKey(c.reportedAt))
+    const reportedDay = dayIndex(c.reportedAt)
     if (reportedDay != null) daily[reportedDay].reported++
-    const closedDay = c.closedAt != null ? dayIndex.get(cstDayKey(c.closedAt)) : undefined
+    const closedDay = c.closedAt != null ? dayIndex(c.closedAt) : undefined
     if (closedDay != null) daily[closedDay].closed++
     if (c.reportedAt >= kpiFrom) countCategory(categoryCounts, categories.get(c.categoryCode))
     if (isOpen(c.step)) {

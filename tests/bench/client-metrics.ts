@@ -38,16 +38,16 @@ function diffBuckets(a: Record<string, Bucket>, b: Record<string, Bucket>, updat
   return Object.fromEntries(rows.slice(0, top))
 }
 
-export async function measurePage(browser: Browser, spec: PageSpec, warmupS: number, soakS: number, tickMs: number) {
+export async function measurePage(browser: Browser, spec: PageSpec, warmupS: number, soakS: number) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 })
   try {
-    return await measureIn(context, spec, warmupS, soakS, tickMs)
+    return await measureIn(context, spec, warmupS, soakS)
   } finally {
     await context.close()
   }
 }
 
-async function measureIn(context: BrowserContext, spec: PageSpec, warmupS: number, soakS: number, tickMs: number) {
+async function measureIn(context: BrowserContext, spec: PageSpec, warmupS: number, soakS: number) {
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -117,15 +117,20 @@ async function measureIn(context: BrowserContext, spec: PageSpec, warmupS: numbe
   const longCallbacks = c1.longCallbacks.filter((t) => t.start >= t0 && t.start <= t1)
   const renderMs = c1.render.ms - c0.render.ms
   const caseMessages = (c1.socket['cases:changed']?.n ?? 0) - (c0.socket['cases:changed']?.n ?? 0)
-  const redraws = (source: string, per: number) => round(per > 0 ? ((c1.setDataSync[source]?.n ?? 0) - (c0.setDataSync[source]?.n ?? 0)) / per : null, 2)
+  const calls = (group: Record<string, Bucket>, before: Record<string, Bucket>, source: string) => (group[source]?.n ?? 0) - (before[source]?.n ?? 0)
+  /** setData + updateData calls of a source per second of the soak. */
+  const redraws = (source: string) => round(seconds > 0 ? (calls(c1.setDataSync, c0.setDataSync, source) + calls(c1.updateDataSync, c0.updateDataSync, source)) / seconds : null, 2)
   return {
     firstPictureS: round(firstPictureS, 1),
     screenshot,
     mapCanvas: mapSize,
     soakSeconds: round(seconds, 0),
     updates,
-    /** setData calls per message: ~1 when the map follows the live data (fewer when updates are coalesced, 0 when frozen). */
-    mapRedraws: { inspectorsPerPositionFrame: redraws(spec.sources.inspectors, updates), casesPerCasesChanged: redraws(spec.sources.cases, caseMessages) },
+    /**
+     * Source updates (setData or updateData) per second: one per message when every message redraws
+     * (the naive page), fewer when updates are coalesced behind the one in flight, 0 when the map is frozen.
+     */
+    mapRedraws: { inspectorsPerSecond: redraws(spec.sources.inspectors), casesPerSecond: redraws(spec.sources.cases), caseMessagesPerSecond: round(caseMessages / seconds, 2) },
     messages: Object.fromEntries(Object.entries(c1.socket).map(([k, v]) => [k, v.n - (c0.socket[k]?.n ?? 0)])),
     scriptMsPerUpdate: perUpdate(d('ScriptDuration'), updates),
     taskMsPerUpdate: perUpdate(d('TaskDuration'), updates),
@@ -136,7 +141,7 @@ async function measureIn(context: BrowserContext, spec: PageSpec, warmupS: numbe
     taskMsPerSecond: round(d('TaskDuration') / seconds, 1),
     layoutAndStyleMsPerUpdate: perUpdate(d('LayoutDuration') + d('RecalcStyleDuration'), updates),
     /** Position frames received per server tick: below 1 the page fell behind and volatile frames were dropped. */
-    positionFramesPerTick: round(updates / ((seconds * 1000) / tickMs), 2),
+    positionFramesPerSecond: round(updates / seconds, 2),
     /** Full resyncs (a reconnect brings a new snapshot) in the window: a page that blocks too long misses pings. */
     resyncs: (c1.socket['wall:snapshot']?.n ?? 0) - (c0.socket['wall:snapshot']?.n ?? 0),
     scriptExDrawingMsPerSecond: round((d('ScriptDuration') - renderMs) / seconds, 1),
@@ -161,10 +166,15 @@ async function measureIn(context: BrowserContext, spec: PageSpec, warmupS: numbe
       drawingByLayer: diffBuckets(c0.layers, c1.layers, updates, 8),
       timers: diffBuckets(c0.timers, c1.timers, updates),
       setDataSyncBySource: diffBuckets(c0.setDataSync, c1.setDataSync, updates),
+      updateDataSyncBySource: diffBuckets(c0.updateDataSync, c1.updateDataSync, updates),
       /** Serialising + posting each source's data to the map worker (main thread), by message type and source. */
       postToWorker: diffBuckets(c0.toWorker, c1.toWorker, updates, 10),
       setDataUntilWorkerDoneMsPerCall: Object.fromEntries(Object.entries(c1.setDataDone).map(([k, v]) => {
         const b = c0.setDataDone[k] ?? { ms: 0, n: 0, max: 0 }
+        return [k, round(v.n - b.n > 0 ? (v.ms - b.ms) / (v.n - b.n) : null, 0)]
+      })),
+      updateDataUntilWorkerDoneMsPerCall: Object.fromEntries(Object.entries(c1.updateDataDone).map(([k, v]) => {
+        const b = c0.updateDataDone[k] ?? { ms: 0, n: 0, max: 0 }
         return [k, round(v.n - b.n > 0 ? (v.ms - b.ms) / (v.n - b.n) : null, 0)]
       })),
       setFeatureState: one(c0.featureState, c1.featureState, updates),

@@ -41,7 +41,7 @@ export interface FanoutResult {
 }
 
 const nowMs = () => performance.timeOrigin + performance.now()
-const UNPARSED = /^2\["(wall:snapshot|cases:changed|stats:updated)"/
+const UNPARSED = /^2\["(wall:snapshot|cases:changed|stats:changed)"/
 
 /** socket.io's decoder, except that the JSON events above arrive with their payload unparsed. */
 class MeasuringDecoder extends Decoder {

@@ -1,8 +1,9 @@
 // Fan-out latency: N socket.io clients in a child process (pinned to the CPU the server is not on)
 // while the load generator keeps the city moving. The bench sends a probe fix through the batch API
-// at a random phase of the tick, more than a tick apart, and notes the instant it sent it; each
-// client notes when it had decoded the frame carrying it. ingest→decoded therefore includes the HTTP
-// ingest, the wait for the next tick (0…TICK_MS) and the fan-out; tick→decoded is the fan-out alone.
+// at a random moment, more than a tick apart, and notes the instant it sent it; each client notes
+// when it had decoded the frame carrying it. ingest→decoded therefore includes the HTTP ingest, the
+// wait for the next position flush (0…POSITION_FLUSH_MS) and the fan-out; "tick"→decoded (from the
+// frame's server time) is the fan-out alone.
 import { spawnBenchChild, type BenchChild } from './child-process'
 import type { FanoutCommand, FanoutResult } from './fanout-child'
 import { bearer, type HttpClient } from './http-client'

@@ -1,8 +1,8 @@
 // Injected into both pages (the wall and the naive page) before their own scripts, identically: it
 // times every main-thread callback by source — socket messages by event (with the microtasks they
 // queue, e.g. Vue's flush), map-worker messages, animation frames (and, inside them, MapLibre's
-// `_render` and its painter's `renderLayer` by layer), timers by period — plus each GeoJSON `setData` (synchronous part, and until its
-// worker has finished) and `setFeatureState`. A few `performance.now()` calls per callback: cheap.
+// `_render` and its painter's `renderLayer` by layer), timers by period — plus each GeoJSON `setData` and `updateData` (synchronous
+// part, and until its worker has finished) and `setFeatureState`. A few `performance.now()` calls per callback: cheap.
 // Plain JS in a string: a serialised function would carry the TS compiler's helpers.
 
 export interface Bucket { ms: number; n: number; max: number }
@@ -19,6 +19,9 @@ export interface BenchCounters {
   toWorker: Record<string, Bucket>
   setDataSync: Record<string, Bucket>
   setDataDone: Record<string, Bucket>
+  /** GeoJSONSource.updateData (diff updates) by source. */
+  updateDataSync: Record<string, Bucket>
+  updateDataDone: Record<string, Bucket>
   featureState: Bucket
   longCallbacks: { kind: string; start: number; ms: number }[]
   longTasks: { start: number; ms: number }[]
@@ -30,12 +33,12 @@ export const INSTRUMENTATION = String.raw`
   const bucket = () => ({ ms: 0, n: 0, max: 0 })
   const B = window.__bench = {
     socket: {}, worker: bucket(), raf: bucket(), timers: {}, render: bucket(), layers: {},
-    toWorker: {}, setDataSync: {}, setDataDone: {}, featureState: bucket(), longCallbacks: [], longTasks: [],
+    toWorker: {}, setDataSync: {}, setDataDone: {}, updateDataSync: {}, updateDataDone: {}, featureState: bucket(), longCallbacks: [], longTasks: [],
   }
   // Maxima since the start of the measured window, not since the page loaded.
   B.resetMax = () => {
     for (const b of [B.worker, B.raf, B.render, B.featureState]) b.max = 0
-    for (const group of [B.socket, B.timers, B.setDataSync, B.setDataDone, B.layers, B.toWorker]) for (const b of Object.values(group)) b.max = 0
+    for (const group of [B.socket, B.timers, B.setDataSync, B.setDataDone, B.updateDataSync, B.updateDataDone, B.layers, B.toWorker]) for (const b of Object.values(group)) b.max = 0
   }
   const add = (b, ms) => { b.ms += ms; b.n++; if (ms > b.max) b.max = ms }
   const slot = (o, k) => o[k] || (o[k] = bucket())
@@ -144,13 +147,16 @@ export const INSTRUMENTATION = String.raw`
       }
     })
     const proto = Object.getPrototypeOf(anyGeojson)
-    const setData = proto.setData
-    proto.setData = function (...args) {
-      const t = now()
-      const done = setData.apply(this, args)
-      add(slot(B.setDataSync, this.id), now() - t)
-      Promise.resolve(done).then(() => add(slot(B.setDataDone, this.id), now() - t))
-      return done
+    for (const [name, sync, finished] of [['setData', B.setDataSync, B.setDataDone], ['updateData', B.updateDataSync, B.updateDataDone]]) {
+      const original = proto[name]
+      if (typeof original !== 'function') continue
+      proto[name] = function (...args) {
+        const t = now()
+        const done = original.apply(this, args)
+        add(slot(sync, this.id), now() - t)
+        Promise.resolve(done).then(() => add(slot(finished, this.id), now() - t), () => {})
+        return done
+      }
     }
   }, 100)
 })()

@@ -92,7 +92,7 @@ async function stopLoad(generator: BenchChild): Promise<LoadStats> {
 /** A page that fails (e.g. never draws within the timeout) is reported as such; the run goes on. */
 async function measureOrReport(browser: Browser, spec: PageSpec, plan: BenchPlan): Promise<PageResult | null> {
   try {
-    return await measurePage(browser, spec, plan.pageWarmupS, plan.pageSoakS, plan.tickMs)
+    return await measurePage(browser, spec, plan.pageWarmupS, plan.pageSoakS)
   } catch (error) {
     log(`${spec.name} page: ${(error as Error).message.split('\n')[0]}`)
     failures[spec.name] = (error as Error).message.split('\n')[0]

@@ -1,8 +1,8 @@
 // A real server on a random port and a real socket.io-client: snapshot first, then batched deltas.
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WallSnapshot, WallStats } from '../../server/contract/domain'
-import type { CasesChanged } from '../../server/contract/events'
+import type { WallSnapshot } from '../../server/contract/domain'
+import type { CasesChanged, StatsChanged } from '../../server/contract/events'
 import { decodePositionFrame } from '../../server/contract/position-frame'
 import { startTestServer, type TestServer } from '../helpers/start-test-server'
 import { nextEvent } from '../helpers/wait-for'
@@ -47,7 +47,7 @@ describe('the wall server over a real socket', () => {
   it('sends case changes and statistics as they happen', { timeout: 30_000 }, async () => {
     const change = await nextEvent<CasesChanged>(socket, 'cases:changed', 20_000)
     expect(change.cases.length).toBeGreaterThan(0)
-    const stats = await nextEvent<WallStats>(socket, 'stats:updated')
+    const stats = await nextEvent<StatsChanged>(socket, 'stats:changed')
     expect(stats.openTotal).toBeGreaterThan(0)
     expect(stats.inspectors.online + stats.inspectors.stale + stats.inspectors.offline).toBe(snapshot.inspectorInfos.length)
   })

@@ -2,7 +2,8 @@
 // focuses on an area, gets its figures at once and on every stats tick, and nothing after unfocusing.
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AreaInfo, InspectorInfo, WallSnapshot, WallStats } from '../../server/contract/domain'
+import type { AreaInfo, InspectorInfo, WallSnapshot } from '../../server/contract/domain'
+import type { StatsChanged } from '../../server/contract/events'
 import { actOnCase, reportCase } from '../../server/ingest/case-ingest'
 import { startTestServer, type TestServer } from '../helpers/start-test-server'
 import { nextEvent } from '../helpers/wait-for'
@@ -86,12 +87,12 @@ describe('scoped figures for a focused wall', () => {
   it('sends nothing more after a focus on the whole district (null), while district stats flow on', { timeout: 15_000 }, async () => {
     socket.emit('wall:focus', null)
     // A scope event of the tick that crossed the unfocus arrives before the second stats event.
-    await nextEvent<WallStats>(socket, 'stats:updated')
-    await nextEvent<WallStats>(socket, 'stats:updated')
+    await nextEvent<StatsChanged>(socket, 'stats:changed')
+    await nextEvent<StatsChanged>(socket, 'stats:changed')
     let received = 0
     const count = () => received++
     socket.on('scope:updated', count)
-    for (let i = 0; i < 3; i++) await nextEvent<WallStats>(socket, 'stats:updated')
+    for (let i = 0; i < 3; i++) await nextEvent<StatsChanged>(socket, 'stats:changed')
     socket.off('scope:updated', count)
     expect(received).toBe(0)
     expect(areaRooms()).toEqual([])

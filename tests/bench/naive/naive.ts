@@ -9,8 +9,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { io } from 'socket.io-client'
 import type { FeatureCollection, Polygon } from 'geojson'
-import type { CaseSummary, GridLoad, WallSnapshot, WallStats } from '../../../server/contract/domain'
-import type { CasesChanged } from '../../../server/contract/events'
+import type { CaseSummary, GridLoad, WallSnapshot } from '../../../server/contract/domain'
+import type { CasesChanged, StatsChanged } from '../../../server/contract/events'
+import { applyGridLoadChanges } from '../../../server/contract/grid-load-changes'
 import { decodePositionFrame, type PositionRecord } from '../../../server/contract/position-frame'
 
 declare global {
@@ -147,8 +148,8 @@ socket.on('cases:changed', (change: CasesChanged) => {
   }
   redrawAll()
 })
-socket.on('stats:updated', (stats: WallStats) => {
-  gridLoad = stats.gridLoad
+socket.on('stats:changed', (stats: StatsChanged) => {
+  gridLoad = applyGridLoadChanges(gridLoad, stats.gridLoadChanges)
   redrawAll()
 })
 
