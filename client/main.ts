@@ -14,8 +14,8 @@ import { useStatsStore } from './stores/stats'
 import './theme/wall.css'
 import { wallToken } from './wall-token'
 
-const locale = pickLocale(location.search, localStorage.getItem('wall.lang'))
-localStorage.setItem('wall.lang', locale)
+const { locale, asked } = pickLocale(location.search, localStorage.getItem('wall.lang'), document.documentElement.lang)
+if (asked) localStorage.setItem('wall.lang', locale)
 document.documentElement.lang = locale
 
 const pinia = createPinia()

@@ -80,7 +80,7 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(createReplayRouter({ district, store, access: config.access }))
   app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, () => io.emit('wall:snapshot', buildSnapshot(district, feed))) }))
   // Last: its catch-all answers client routes with index.html.
-  app.use(wallStaticRouter(config.clientDir))
+  app.use(wallStaticRouter(config.clientDir, config.wallLanguage))
 
   const timers = [
     setInterval(() => district.cases.pruneClosedBefore(clock.now() - KEEP_CLOSED_MS), 60_000),

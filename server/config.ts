@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { parseOperators, type AccessConfig } from './http/access'
 import type { DemoStart } from './simulator/demo-clock'
 
+export const WALL_LANGUAGES = ['zh-CN', 'en'] as const
+export type WallLanguage = (typeof WALL_LANGUAGES)[number]
+
 export interface ServerConfig {
   port: number
   host: string
@@ -12,6 +15,8 @@ export interface ServerConfig {
   dataDir: string
   /** The built wall (vite build output). */
   clientDir: string
+  /** The wall's language unless a screen's URL asks for another (?lang=). */
+  wallLanguage: WallLanguage
   simulator: boolean
   /** Domain time per wall-clock time: 1 is real time, 60 runs an hour a minute. */
   simulatorSpeed: number
@@ -63,6 +68,13 @@ function demoStart(raw: string | undefined): DemoStart {
   return at
 }
 
+function wallLanguage(raw: string | undefined): WallLanguage {
+  if (!raw) return 'zh-CN'
+  const found = WALL_LANGUAGES.find((l) => l === raw)
+  if (!found) throw new ConfigError(`WALL_LANG=${raw}: must be one of ${WALL_LANGUAGES.join(', ')}`)
+  return found
+}
+
 function operators(raw: string | undefined) {
   try {
     return parseOperators(raw)
@@ -79,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
     clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'dist')),
+    wallLanguage: wallLanguage(env.WALL_LANG),
     simulator: flag(env, 'SIMULATOR', true),
     simulatorSpeed: number(env, 'SIMULATOR_SPEED', 1, (n) => n > 0 && n <= 3600, 'between 0 and 3600'),
     tickMs: number(env, 'TICK_MS', 1000, (n) => n >= 50 && n <= 60_000, 'between 50 and 60000 milliseconds'),

@@ -1,13 +1,18 @@
-// zh-CN first, English available: `?lang=en` in the URL switches (and is remembered on this screen).
+// zh-CN first, English available. A screen's `?lang=` wins (and is remembered on that screen); else
+// the centre's configured language (WALL_LANG, served as the page's <html lang>); else zh-CN.
 import { createI18n } from 'vue-i18n'
 import en from './en'
 import zhCN from './zh-CN'
 
 export type Locale = 'zh-CN' | 'en'
 
-export function pickLocale(search: string, stored: string | null): Locale {
-  const asked = new URLSearchParams(search).get('lang') ?? stored
-  return asked === 'en' ? 'en' : 'zh-CN'
+const asLocale = (value: string | null | undefined): Locale | null => (value === 'en' || value === 'zh-CN' ? value : null)
+
+/** The language to show, and whether the URL asked for it (only then is it remembered). */
+export function pickLocale(search: string, stored: string | null, configured: string | null | undefined): { locale: Locale; asked: boolean } {
+  const asked = asLocale(new URLSearchParams(search).get('lang'))
+  if (asked) return { locale: asked, asked: true }
+  return { locale: asLocale(stored) ?? asLocale(configured) ?? 'zh-CN', asked: false }
 }
 
 export function createWallI18n(locale: Locale) {

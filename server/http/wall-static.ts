@@ -1,15 +1,27 @@
 // Serves the built wall. Client-side routes (/area/…, /case/…) get index.html so deep links reload.
+// index.html carries the configured language (WALL_LANG) on its <html> element, so every screen of a
+// centre starts in it without a URL parameter each.
 import fs from 'node:fs'
 import path from 'node:path'
 import express, { Router } from 'express'
+import type { WallLanguage } from '../config'
 
-export function wallStaticRouter(clientDir: string): Router {
+export function wallStaticRouter(clientDir: string, language: WallLanguage = 'zh-CN'): Router {
   const router = Router()
   const indexHtml = path.join(clientDir, 'index.html')
-  router.use(express.static(clientDir))
+  let page: string | null = null
+  router.use(express.static(clientDir, { index: false }))
   router.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res, next) => {
-    if (!fs.existsSync(indexHtml)) return next()
-    res.sendFile(indexHtml)
+    if (page == null) {
+      if (!fs.existsSync(indexHtml)) return next()
+      page = withLanguage(fs.readFileSync(indexHtml, 'utf8'), language)
+    }
+    res.type('html').set('cache-control', 'no-cache').send(page)
   })
   return router
+}
+
+/** The page's <html lang> set to the configured language; the client reads it as its default. */
+export function withLanguage(html: string, language: WallLanguage): string {
+  return html.replace(/<html\b[^>]*>/, `<html lang="${language}">`)
 }
