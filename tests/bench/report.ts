@@ -49,8 +49,10 @@ function clientBudgets(wall: PageResult) {
     clientScript: line('≤ 8 ms main-thread script per update (ScriptDuration, MapLibre drawing excluded)', wall.scriptExDrawingMsPerUpdate, 'ms/update', (v) => v <= 8,
       'drawing = time inside MapLibre\'s _render, software-rendered here; reported beside'),
     clientScriptRaw: line('(beside) ScriptDuration per update including drawing', wall.scriptMsPerUpdate, 'ms/update', (v) => v <= 8),
-    longTasks: line('no long task > 50 ms in steady state', wall.longTasks.count, 'long tasks', (v) => v === 0,
-      `max ${wall.longTasks.maxMs} ms; long script callbacks by kind: ${JSON.stringify(wall.longScriptCallbacks.byKind)}`),
+    longScript: line('no long task > 50 ms of script in steady state (MapLibre drawing taken out)', wall.longScriptCallbacks.scriptOver50, 'callbacks', (v) => v === 0,
+      `longest script ${wall.longScriptCallbacks.maxScriptMs} ms; by kind: ${JSON.stringify(wall.longScriptCallbacks.byKind)}`),
+    longTasks: line('(beside) long tasks > 50 ms as the browser counts them, software drawing included', wall.longTasks.count, 'long tasks', (v) => v === 0,
+      `max ${wall.longTasks.maxMs} ms`),
     heapFlat: line('heap flat over the soak (≤ 5% growth after forced GC)', wall.heap.growthShare, 'share', (v) => v <= 0.05,
       `${wall.heap.afterWarmupMB} → ${wall.heap.afterSoakMB} MB in ${wall.heap.minutesBetween} min`),
   }

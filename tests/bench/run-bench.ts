@@ -235,6 +235,17 @@ async function main() {
   if (outFile) fs.writeFileSync(outFile, json)
   process.stdout.write(`${json}\n`)
   fs.rmSync(dataDir, { recursive: true, force: true })
+  // Budgets only report; a run that measured nothing valid fails, so the benchmark cannot rot unseen.
+  const invalid = [
+    ...Object.entries(failures).map(([phase, message]) => `${phase} failed: ${message}`),
+    ...(wall ? [] : ['the wall page was not measured']),
+    ...(naive ? [] : ['the naive page was not measured']),
+    ...(result.budgets.mapFollowsLiveData?.pass === false ? ['the wall\'s map did not follow the live data'] : []),
+  ]
+  if (invalid.length > 0) {
+    console.error(`[bench] invalid run: ${invalid.join('; ')}`)
+    process.exitCode = 2
+  }
 }
 
 async function cleanUp() {
@@ -247,7 +258,7 @@ async function cleanUp() {
   }
 }
 
-main().then(cleanUp).then(() => process.exit(0), async (error: Error) => {
+main().then(cleanUp).then(() => process.exit(process.exitCode ?? 0), async (error: Error) => {
   console.error(error.stack ?? error.message)
   await cleanUp()
   process.exit(1)
