@@ -37,10 +37,10 @@ export function trailFeature(i: InspectorLive): Feature<LineString, { id: number
   return { type: 'Feature', id: i.id, geometry: { type: 'LineString', coordinates }, properties: { id: i.id } }
 }
 
-export function toTrailFeatures(live: ReadonlyMap<number, InspectorLive>, only?: ReadonlySet<number>): FeatureCollection<LineString, { id: number }> {
+export function toTrailFeatures(live: ReadonlyMap<number, InspectorLive>, include: (id: number) => boolean = () => true): FeatureCollection<LineString, { id: number }> {
   const features: Feature<LineString, { id: number }>[] = []
   for (const i of live.values()) {
-    if (only && !only.has(i.id)) continue
+    if (!include(i.id)) continue
     const feature = trailFeature(i)
     if (feature) features.push(feature)
   }

@@ -4,23 +4,14 @@ import { defineStore } from 'pinia'
 import { shallowRef, triggerRef } from 'vue'
 import type { CaseSummary, FeedItem, WallSnapshot } from '../../server/contract/domain'
 import type { CasesChanged } from '../../server/contract/events'
+import { createChangeListeners } from './change-listeners'
 
 export const FEED_LENGTH = 30
-
-/** What an update touched: everything (a snapshot) or these ids. */
-export type CasesChange = { all: true } | { all: false; ids: readonly string[] }
 
 export const useCasesStore = defineStore('cases', () => {
   const open = shallowRef(new Map<string, CaseSummary>())
   const feed = shallowRef<FeedItem[]>([])
-  const listeners = new Set<(change: CasesChange) => void>()
-
-  /** Hears every later change; returns the unsubscribe. Listeners run synchronously, so none is missed. */
-  function onChange(listener: (change: CasesChange) => void): () => void {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
-  const notify = (change: CasesChange) => { for (const listener of listeners) listener(change) }
+  const { onChange, notify } = createChangeListeners<string>()
 
   function replaceAll(snapshot: WallSnapshot): void {
     open.value = new Map(snapshot.cases.map((c) => [c.id, c]))

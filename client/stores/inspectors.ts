@@ -5,24 +5,15 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef, triggerRef } from 'vue'
 import type { InspectorInfo, InspectorLive, InspectorStatus, WallSnapshot } from '../../server/contract/domain'
 import type { PositionFrame } from '../../server/contract/position-frame'
+import { createChangeListeners } from './change-listeners'
 
 /** Trail points kept per inspector on the wall (the server keeps the same number). */
 export const TRAIL_POINTS = 30
 
-/** What an update touched: everything (a snapshot) or these ids. */
-export type LiveChange = { all: true } | { all: false; ids: readonly number[] }
-
 export const useInspectorsStore = defineStore('inspectors', () => {
   const infos = shallowRef(new Map<number, InspectorInfo>())
   const live = shallowRef(new Map<number, InspectorLive>())
-  const listeners = new Set<(change: LiveChange) => void>()
-
-  /** Hears every later change; returns the unsubscribe. Listeners run synchronously, so none is missed. */
-  function onChange(listener: (change: LiveChange) => void): () => void {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
-  const notify = (change: LiveChange) => { for (const listener of listeners) listener(change) }
+  const { onChange, notify } = createChangeListeners<number>()
 
   function replaceAll(snapshot: WallSnapshot): void {
     infos.value = new Map(snapshot.inspectorInfos.map((i) => [i.id, i]))

@@ -7,8 +7,8 @@
 // 5–10 s) 2,800 fixes/s become ~10 frames/s per wall, not 2,800 messages. The frame is volatile: a
 // slow wall skips a frame rather than queueing stale ones.
 // The tick (tickMs): re-judges silence and deadlines, then sends case changes and statistics
-// reliably (the per-grid loads only where they changed: grid-load-changes.ts); with the statistics, each focused area's own figures to the walls in its room
-// (scope-rooms.ts). Status changes found by the tick mark inspectors dirty and go out at once, in
+// reliably (the per-grid loads only where they changed: grid-load-changes.ts); with the
+// statistics, each focused area's own figures to the walls in its room (scope-rooms.ts). Status changes found by the tick mark inspectors dirty and go out at once, in
 // the tick's own position flush.
 import type { Server } from 'socket.io'
 import type { CaseSummary, FeedItem } from '../contract/domain'

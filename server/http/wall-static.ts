@@ -9,14 +9,11 @@ import type { WallLanguage } from '../config'
 export function wallStaticRouter(clientDir: string, language: WallLanguage = 'zh-CN'): Router {
   const router = Router()
   const indexHtml = path.join(clientDir, 'index.html')
-  let page: string | null = null
   router.use(express.static(clientDir, { index: false }))
   router.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res, next) => {
-    if (page == null) {
-      if (!fs.existsSync(indexHtml)) return next()
-      page = withLanguage(fs.readFileSync(indexHtml, 'utf8'), language)
-    }
-    res.type('html').set('cache-control', 'no-cache').send(page)
+    // Read on each page load (a few hundred bytes), so a rebuilt wall is served without a restart.
+    if (!fs.existsSync(indexHtml)) return next()
+    res.type('html').set('cache-control', 'no-cache').send(withLanguage(fs.readFileSync(indexHtml, 'utf8'), language))
   })
   return router
 }

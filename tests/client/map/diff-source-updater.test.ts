@@ -37,15 +37,19 @@ function pointsUpdater(points: Map<number, Point>, source: DiffableSource) {
   }, () => {})
 }
 
-const tenPoints = () => new Map(Array.from({ length: 10 }, (_, i) => [i, { id: i, x: i }]))
+/** Ten points drawn by a first setData that has settled. */
+async function tenPointsDrawn() {
+  const points = new Map(Array.from({ length: 10 }, (_, i) => [i, { id: i, x: i }]))
+  const s = recordingSource()
+  const updater = pointsUpdater(points, s.source)
+  updater.resetAll()
+  await s.settleOne()
+  return { points, s, updater }
+}
 
 describe('diff source updater', () => {
   it('draws everything first, then sends only what changed as update, add and remove', async () => {
-    const points = tenPoints()
-    const s = recordingSource()
-    const updater = pointsUpdater(points, s.source)
-    updater.resetAll()
-    await s.settleOne()
+    const { points, s, updater } = await tenPointsDrawn()
     points.get(3)!.x = 30
     points.set(42, { id: 42, x: 1 })
     points.delete(7)
@@ -59,11 +63,7 @@ describe('diff source updater', () => {
   })
 
   it('keeps one update in flight and gathers the ids that change meanwhile into the next', async () => {
-    const points = tenPoints()
-    const s = recordingSource()
-    const updater = pointsUpdater(points, s.source)
-    updater.resetAll()
-    await s.settleOne()
+    const { s, updater } = await tenPointsDrawn()
     updater.changed([1])
     updater.changed([2])
     updater.changed([1, 3])
@@ -74,22 +74,14 @@ describe('diff source updater', () => {
   })
 
   it('replaces everything when most features changed at once', async () => {
-    const points = tenPoints()
-    const s = recordingSource()
-    const updater = pointsUpdater(points, s.source)
-    updater.resetAll()
-    await s.settleOne()
+    const { s, updater } = await tenPointsDrawn()
     updater.changed([0, 1, 2, 3, 4, 5])
     await s.settleOne()
     expect(s.calls[1]).toHaveProperty('setData')
   })
 
   it('redraws whole after a failed update instead of freezing the layer', async () => {
-    const points = tenPoints()
-    const s = recordingSource()
-    const updater = pointsUpdater(points, s.source)
-    updater.resetAll()
-    await s.settleOne()
+    const { s, updater } = await tenPointsDrawn()
     updater.changed([1])
     await s.settleOne(false)
     await new Promise((r) => setTimeout(r, 1100))
