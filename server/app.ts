@@ -17,6 +17,7 @@ import type { ServerConfig } from './config'
 import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
 import type { District } from './domain/district'
+import { finalErrors } from './http/final-errors'
 import { healthRouter } from './http/health'
 import { createImportRouter } from './http/import-router'
 import { createIngestRouter } from './http/ingest-router'
@@ -56,8 +57,8 @@ export function createApp(config: ServerConfig): WallApp {
   const intake: PositionIntake = {
     district, store, sampler: new HistorySampler({ minIntervalMs: config.historyMinIntervalMs, minDistanceM: config.historyMinDistanceM }),
   }
-  // Every case change is written before the call that made it returns (and before any API answers).
-  district.cases.onChange((record, transition) => store.saveCase(record, transition))
+  // Every case change is written before it happens in memory (and before any API answers).
+  district.cases.writeTo(store)
 
   const simulator = config.simulator && isDemo ? startSimulator(config, intake, gridWeight, fresh) : null
   district.cases.refreshDeadlines(clock.now())
@@ -81,6 +82,7 @@ export function createApp(config: ServerConfig): WallApp {
   app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, () => io.emit('wall:snapshot', buildSnapshot(district, feed))) }))
   // Last: its catch-all answers client routes with index.html.
   app.use(wallStaticRouter(config.clientDir, config.wallLanguage))
+  app.use(finalErrors)
 
   const timers = [
     setInterval(() => district.cases.pruneClosedBefore(clock.now() - KEEP_CLOSED_MS), 60_000),

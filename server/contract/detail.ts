@@ -53,6 +53,14 @@ export interface CaseDetail extends CaseSummary {
   /** Working minutes left in the current step (negative: overdue by that much); null without a deadline. */
   remainingWorkMinutes: number | null
   presence: PresenceCheck[]
+  /** A citizen reporter, masked for screens (138****1234); the full details need a supervision operator. */
+  reporter: MaskedReporter | null
+}
+
+export interface MaskedReporter {
+  name: string | null
+  phone: string | null
+  email: string | null
 }
 
 export interface StatusPeriod {

@@ -1,6 +1,8 @@
-// Every case the district is handling: reports come in, actions move them round the loop, and each
-// change is announced to listeners (the broadcaster, later the store). In memory; a case leaves
-// memory some days after it is closed (pruneClosedBefore).
+// Every case the district is handling: reports come in, actions move them round the loop. Each
+// change is written to the journal (the store) first, applied to memory only once the journal has
+// it, and then announced to listeners (the broadcaster, the simulator). A write that fails throws
+// StoreWriteError and leaves memory as it was, so memory, database and walls never disagree.
+// In memory; a case leaves memory some days after it is closed (pruneClosedBefore).
 import type {
   CaseAction, CaseSource, CaseSummary, CaseTransition, DeadlineState, EpochMs,
 } from '../contract/domain'
@@ -9,6 +11,8 @@ import { findCategory } from './categories'
 import { deadlineState, stepDeadline, type StepDeadline } from './case-deadlines'
 import { isOpen, nextStep } from './case-workflow'
 import { cstDayKey } from './china-time'
+import type { ReporterContact } from './reporter-contact'
+import { StoreWriteError } from './store-write-error'
 import type { WorkingCalendar } from './working-calendar'
 
 export interface CaseRecord extends CaseSummary {
@@ -35,6 +39,8 @@ export interface NewCase {
   at: EpochMs
   actor: string
   mediaUrl?: string | null
+  /** A citizen's contact details: stored apart from the case, never on the record. */
+  reporterContact?: ReporterContact | null
 }
 
 export interface ActionInput {
@@ -47,12 +53,28 @@ export interface ActionInput {
 
 export type CaseListener = (record: CaseRecord, transition: CaseTransition | null) => void
 
+/** Where changes are written before they happen in memory (the store). */
+export interface CaseJournal {
+  /** Saves the new state of a case with the transition that made it (null: a deadline re-judged). Throws if it cannot. */
+  saveCase(record: CaseRecord, transition: CaseTransition | null, reporterContact?: ReporterContact | null): void
+  /** The highest 案卷号 stored for a yyyyMMdd day, so numbering never reuses one (a demo clock moved back). */
+  lastCaseIdOfDay(day: string): string | null
+}
+
+const NO_JOURNAL: CaseJournal = { saveCase: () => {}, lastCaseIdOfDay: () => null }
+
 export class CaseBook {
   private readonly cases = new Map<string, CaseRecord>()
   private readonly listeners: CaseListener[] = []
   private readonly dailySequence = new Map<string, number>()
+  private journal: CaseJournal = NO_JOURNAL
 
   constructor(private readonly calendar: WorkingCalendar) {}
+
+  /** Every change from now on is written here first. */
+  writeTo(journal: CaseJournal): void {
+    this.journal = journal
+  }
 
   onChange(listener: CaseListener): void {
     this.listeners.push(listener)
@@ -72,11 +94,8 @@ export class CaseBook {
 
   /** Puts back cases loaded from the store (after a restart), without announcing them. */
   restore(records: readonly CaseRecord[]): void {
-    for (const r of records) {
-      this.cases.set(r.id, r)
-      const day = r.id.slice(0, 8)
-      this.dailySequence.set(day, Math.max(this.dailySequence.get(day) ?? 0, Number(r.id.slice(8)) || 0))
-    }
+    // The day's numbering is asked of the journal when first needed: it also knows closed cases not loaded.
+    for (const r of records) this.cases.set(r.id, r)
   }
 
   countOpen(): number {
@@ -88,8 +107,9 @@ export class CaseBook {
   report(input: NewCase): CaseRecord {
     const category = findCategory(input.categoryCode)
     if (!category) throw new Error(`unknown category ${input.categoryCode}`)
-    const id = this.nextId(input.at)
+    const { id, day, seq } = this.nextId(input.at)
     const deadline = stepDeadline('reported', category, input.at, this.calendar)
+    const transition: CaseTransition = { caseId: id, step: 'reported', action: 'report', at: input.at, actor: input.actor, note: null }
     const record: CaseRecord = {
       id, categoryCode: category.code, source: input.source, gridCode: input.gridCode,
       lng: input.lng, lat: input.lat, description: input.description,
@@ -97,10 +117,12 @@ export class CaseBook {
       dueAt: deadline.dueAt, stepLimitMinutes: deadline.limitMinutes,
       deadline: this.judge(deadline, input.at),
       reworkCount: 0, reporterId: input.reporterId, department: null,
-      history: [], furthest: 0, handleDueAt: null, handledAt: null, closedAt: null, mediaUrl: input.mediaUrl ?? null,
+      history: [transition], furthest: 0, handleDueAt: null, handledAt: null, closedAt: null, mediaUrl: input.mediaUrl ?? null,
     }
+    this.save(record, transition, input.reporterContact)
+    this.dailySequence.set(day, seq)
     this.cases.set(id, record)
-    this.record(record, { caseId: id, step: 'reported', action: 'report', at: input.at, actor: input.actor, note: null })
+    this.announce(record, transition)
     return record
   }
 
@@ -109,20 +131,29 @@ export class CaseBook {
     const record = this.cases.get(id)
     if (!record) throw new Error(`unknown case ${id}`)
     const step = nextStep(record.step, action)
-    const category = findCategory(record.categoryCode)!
+    const category = findCategory(record.categoryCode)
+    if (!category) throw new Error(`case ${id} has category ${record.categoryCode}, which the catalogue does not know`)
     const deadline = stepDeadline(step, category, input.at, this.calendar)
-    record.step = step
-    record.stepAt = input.at
-    record.dueAt = deadline.dueAt
-    record.stepLimitMinutes = deadline.limitMinutes
-    record.deadline = this.judge(deadline, input.at)
-    record.furthest = Math.max(record.furthest, CASE_LOOP.indexOf(step))
-    if (action === 'dispatch') record.department = input.department ?? record.department
-    if (step === 'dispatched' && record.handleDueAt == null) record.handleDueAt = deadline.dueAt
-    if (action === 'sendBack') record.reworkCount++
-    if (action === 'handle') record.handledAt = input.at
-    if (step === 'closed') record.closedAt = input.at
-    this.record(record, { caseId: id, step, action, at: input.at, actor: input.actor, note: input.note ?? null })
+    const transition: CaseTransition = { caseId: id, step, action, at: input.at, actor: input.actor, note: input.note ?? null }
+    const next: CaseRecord = {
+      ...record,
+      step,
+      stepAt: input.at,
+      dueAt: deadline.dueAt,
+      stepLimitMinutes: deadline.limitMinutes,
+      deadline: this.judge(deadline, input.at),
+      furthest: Math.max(record.furthest, CASE_LOOP.indexOf(step)),
+      department: action === 'dispatch' ? input.department ?? record.department : record.department,
+      handleDueAt: step === 'dispatched' && record.handleDueAt == null ? deadline.dueAt : record.handleDueAt,
+      reworkCount: record.reworkCount + (action === 'sendBack' ? 1 : 0),
+      handledAt: action === 'handle' ? input.at : record.handledAt,
+      closedAt: step === 'closed' ? input.at : record.closedAt,
+      history: [...record.history, transition],
+    }
+    this.save(next, transition)
+    // The same object stays in the book: callers holding it see the new state.
+    Object.assign(record, next)
+    this.announce(record, transition)
     return record
   }
 
@@ -132,9 +163,10 @@ export class CaseBook {
     for (const record of this.open()) {
       const state = this.judge({ dueAt: record.dueAt, limitMinutes: record.stepLimitMinutes }, now)
       if (state !== record.deadline) {
+        this.save({ ...record, deadline: state }, null)
         record.deadline = state
         changed++
-        for (const listener of this.listeners) listener(record, null)
+        this.announce(record, null)
       }
     }
     return changed
@@ -151,19 +183,34 @@ export class CaseBook {
     return deadlineState(deadline, now, this.calendar)
   }
 
-  private record(record: CaseRecord, transition: CaseTransition): void {
-    record.history.push(transition)
+  private save(record: CaseRecord, transition: CaseTransition | null, contact?: ReporterContact | null): void {
+    try {
+      this.journal.saveCase(record, transition, contact)
+    } catch (error) {
+      throw new StoreWriteError(`case ${record.id}${transition ? ` (${transition.action})` : ''}`, error)
+    }
+  }
+
+  private announce(record: CaseRecord, transition: CaseTransition | null): void {
     for (const listener of this.listeners) listener(record, transition)
   }
 
-  /** 案卷号: yyyyMMdd + a 4-digit sequence of the day (CST). */
-  private nextId(at: EpochMs): string {
+  /** 案卷号: yyyyMMdd + a sequence of the day (CST), at least 4 digits; never one the store already holds. */
+  private nextId(at: EpochMs): { id: string; day: string; seq: number } {
     const day = cstDayKey(at).replaceAll('-', '')
-    let seq = (this.dailySequence.get(day) ?? 0) + 1
-    while (this.cases.has(`${day}${String(seq).padStart(4, '0')}`)) seq++
-    this.dailySequence.set(day, seq)
-    return `${day}${String(seq).padStart(4, '0')}`
+    let last = this.dailySequence.get(day)
+    if (last == null) {
+      const stored = this.journal.lastCaseIdOfDay(day)
+      last = stored ? Number(stored.slice(8)) || 0 : 0
+    }
+    let seq = last + 1
+    while (this.cases.has(caseId(day, seq))) seq++
+    return { id: caseId(day, seq), day, seq }
   }
+}
+
+function caseId(day: string, seq: number): string {
+  return `${day}${String(seq).padStart(4, '0')}`
 }
 
 /** What the wall needs of a case: the record without its history and bookkeeping. */

@@ -1,7 +1,7 @@
 // A case's whole story for the supervisor: the summary, its history, its category, the working
 // time left, and proof of presence — did the inspector who reported it, and the one who checked
 // the work (核查), really stand at the case? Their recorded tracks around those moments answer.
-import type { CaseDetail, PresenceCheck, TrackPoint } from '../contract/detail'
+import type { CaseDetail, MaskedReporter, PresenceCheck, TrackPoint } from '../contract/detail'
 import type { EpochMs, InspectorInfo } from '../contract/domain'
 import { toSummary, type CaseRecord } from './case-book'
 import { findCategory } from './categories'
@@ -21,9 +21,11 @@ export interface CaseDetailContext {
   calendar: WorkingCalendar
   trackOf: TrackLookup
   now: EpochMs
+  /** The citizen reporter, already masked (reporter-contact.ts); null when there is none. */
+  reporter?: MaskedReporter | null
 }
 
-export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now }: CaseDetailContext): CaseDetail {
+export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now, reporter = null }: CaseDetailContext): CaseDetail {
   return {
     ...toSummary(record),
     history: [...record.history],
@@ -31,6 +33,7 @@ export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trac
     mediaUrl: record.mediaUrl,
     remainingWorkMinutes: remainingWorkMinutes(calendar, record.dueAt, now),
     presence: presenceChecks(record, inspectors, trackOf),
+    reporter,
   }
 }
 

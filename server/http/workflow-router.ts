@@ -7,8 +7,10 @@ import type { CaseDetail } from '../contract/detail'
 import type { CaseAction } from '../contract/domain'
 import { toSummary, type CaseRecord } from '../domain/case-book'
 import { buildCaseDetail } from '../domain/case-detail'
+import { maskContact } from '../domain/reporter-contact'
 import { allowedActions, IllegalTransitionError } from '../domain/case-workflow'
 import type { District } from '../domain/district'
+import { StoreWriteError } from '../domain/store-write-error'
 import { actOnCase } from '../ingest/case-ingest'
 import { InvalidInputError } from '../ingest/position-ingest'
 import type { WallStore } from '../store/wall-store'
@@ -16,6 +18,7 @@ import {
   mayPerform, requireOperator, requireWallToken, ROLE_ACTIONS, sendError,
   type AccessConfig, type Operator, type OperatorRole,
 } from './access'
+import { sendStoreUnavailable } from './final-errors'
 import { trackLookup } from './track-source'
 import { parseActionBody } from './workflow-input'
 
@@ -31,9 +34,13 @@ export function caseView(record: CaseRecord) {
 }
 
 /** GET's answer: the case's whole story. Without a store (a router tested alone) presence has no tracks. */
-function caseDetailView(district: District, store: Pick<WallStore, 'track'> | undefined, record: CaseRecord): CaseDetail & { allowedActions: CaseAction[] } {
+function caseDetailView(district: District, store: CaseDetailStore | undefined, record: CaseRecord): CaseDetail & { allowedActions: CaseAction[] } {
   const trackOf = store ? trackLookup(store) : () => []
-  const detail = buildCaseDetail(record, { inspectors: district.inspectors, calendar: district.calendar, trackOf, now: district.clock.now() })
+  const contact = store?.reporterContact(record.id)
+  const detail = buildCaseDetail(record, {
+    inspectors: district.inspectors, calendar: district.calendar, trackOf, now: district.clock.now(),
+    reporter: contact ? maskContact(contact) : null,
+  })
   return { ...detail, allowedActions: allowedActions(record.step) }
 }
 
@@ -72,6 +79,7 @@ function act(district: District) {
 function workflowErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error)
   if (error instanceof InvalidInputError) return sendError(res, 400, 'invalid_input', error.message, error.field)
+  if (error instanceof StoreWriteError) return sendStoreUnavailable(res, error)
   const type = typeof error === 'object' && error != null && 'type' in error ? error.type : null
   if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON', 'body')
   if (type === 'entity.too.large') return sendError(res, 413, 'payload_too_large', 'the body is larger than 16 kB', 'body')
@@ -83,9 +91,11 @@ function workflowErrors(error: unknown, _req: Request, res: Response, next: Next
 export interface WorkflowRouterOptions {
   district: District
   access: AccessConfig
-  /** Where the inspectors' tracks are, for proof of presence. */
-  store?: Pick<WallStore, 'track'>
+  /** Where the inspectors' tracks are, for proof of presence, and citizens' contact details. */
+  store?: CaseDetailStore
 }
+
+type CaseDetailStore = Pick<WallStore, 'track' | 'reporterContact'>
 
 export function createWorkflowRouter({ district, access, store }: WorkflowRouterOptions): Router {
   const router = Router()
@@ -94,6 +104,17 @@ export function createWorkflowRouter({ district, access, store }: WorkflowRouter
     if (record) res.json(caseDetailView(district, store, record))
   })
   router.post('/:id/actions', requireOperator(access), express.json({ limit: '16kb' }), act(district))
+  // The unmasked contact details, for the call-back: the supervision centre only (it talks to citizens).
+  router.get('/:id/reporter', requireOperator(access), (req, res) => {
+    const operator = res.locals.operator as Operator
+    if (operator.role !== 'supervision') return sendError(res, 403, 'role_not_allowed', `${ROLE_NAMES[operator.role].en} ${operator.name} cannot read a citizen's contact details: only the supervision centre may`)
+    const record = findCase(district, req, res)
+    if (!record) return
+    const contact = store?.reporterContact(record.id)
+    if (!contact) return sendError(res, 404, 'no_reporter_contact', `case ${record.id} has no citizen contact details`, 'id')
+    res.set('Cache-Control', 'no-store')
+    res.json(contact)
+  })
   router.use(workflowErrors)
   return router
 }

@@ -4,6 +4,7 @@ import type { CaseAction, CaseSource } from '../contract/domain'
 import type { CaseRecord } from '../domain/case-book'
 import { findCategory } from '../domain/categories'
 import type { District } from '../domain/district'
+import type { ReporterContact } from '../domain/reporter-contact'
 import { InvalidInputError, validatePosition } from './position-ingest'
 
 export interface CaseReportInput {
@@ -15,6 +16,8 @@ export interface CaseReportInput {
   reporterId?: number | null
   actor: string
   mediaUrl?: string | null
+  /** A citizen's contact details (stored apart, never shown on a wall). */
+  reporterContact?: ReporterContact | null
   /** Epoch ms; defaults to now. */
   at?: number
 }
@@ -28,6 +31,7 @@ export function reportCase(district: District, input: CaseReportInput): CaseReco
   return district.cases.report({
     categoryCode: input.categoryCode, source: input.source, gridCode: grid.code, lng: input.lng, lat: input.lat,
     description: input.description, reporterId: input.reporterId ?? null, at, actor: input.actor, mediaUrl: input.mediaUrl ?? null,
+    reporterContact: input.reporterContact ?? null,
   })
 }
 

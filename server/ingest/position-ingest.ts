@@ -2,7 +2,9 @@
 // the batch API. It validates at the edge, writes to the store, and only then updates the live
 // state, so a fix that was acknowledged is in the database.
 import type { District } from '../domain/district'
+import { StoreWriteError } from '../domain/store-write-error'
 import type { StoredFix, WallStore } from '../store/wall-store'
+import { DEFAULT_MAX_CLOCK_SKEW_MS, refuseFutureFix } from './future-fix'
 import type { HistorySampler } from './history-sampler'
 
 export interface PositionInput {
@@ -26,6 +28,8 @@ export interface PositionIntake {
   district: District
   store: WallStore
   sampler: HistorySampler
+  /** Fixes further ahead of the district's clock than this are refused (MAX_CLOCK_SKEW_S; default 5 min). */
+  maxClockSkewMs?: number
 }
 
 export class InvalidInputError extends Error {
@@ -53,9 +57,12 @@ export function validatePosition(p: PositionInput): void {
 export function ingestPositions(intake: PositionIntake, inputs: readonly PositionInput[]): { accepted: number; rejected: PositionRejection[] } {
   const rejected: PositionRejection[] = []
   const fixes: StoredFix[] = []
+  const now = intake.district.clock.now()
+  const maxSkewMs = intake.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS
   inputs.forEach((p, index) => {
     try {
       validatePosition(p)
+      refuseFutureFix(p.at, now, maxSkewMs, 'at')
       if (!intake.district.inspectors.info(p.inspectorId)) throw new InvalidInputError('inspectorId', `unknown inspector ${p.inspectorId}`)
       fixes.push({ ...p, heading: p.heading ?? null })
     } catch (error) {
@@ -63,19 +70,25 @@ export function ingestPositions(intake: PositionIntake, inputs: readonly Positio
       rejected.push({ index, field: error.field, message: error.message })
     }
   })
+  // One pass: a batch holds up to 10,000 fixes, so no lookup of one list in the other.
   const history = fixes.filter((f) => intake.sampler.keep(f))
   const latestOnly = fixes.filter((f) => !history.includes(f))
-  intake.store.transaction(() => {
-    intake.store.appendFixes(history)
-    intake.store.updateLatest(latestOnly)
-  })
-  const now = intake.district.clock.now()
+  try {
+    intake.store.transaction(() => {
+      intake.store.appendFixes(history)
+      intake.store.updateLatest(latestOnly)
+    })
+  } catch (error) {
+    throw new StoreWriteError(`${fixes.length} positions`, error)
+  }
   for (const f of fixes) intake.district.inspectors.applyFix(f.inspectorId, { lng: f.lng, lat: f.lat, heading: f.heading ?? null, at: f.at }, now)
   return { accepted: fixes.length, rejected }
 }
 
-/** One fix; throws InvalidInputError naming the field. */
-export function ingestPosition(intake: PositionIntake, p: PositionInput): void {
+/** One fix; throws InvalidInputError naming the field (the fix's time as `atField`, the name the client sent it under). */
+export function ingestPosition(intake: PositionIntake, p: PositionInput, atField = 'at'): void {
   const { rejected } = ingestPositions(intake, [p])
-  if (rejected.length > 0) throw new InvalidInputError(rejected[0].field, rejected[0].message.replace(`${rejected[0].field}: `, ''))
+  if (rejected.length === 0) return
+  const { field, message } = rejected[0]
+  throw new InvalidInputError(field === 'at' ? atField : field, message.replace(`${field}: `, ''))
 }

@@ -1,6 +1,7 @@
 // Row ↔ object mapping for cases and their transitions.
 import type { CaseAction, CaseSource, CaseStep, CaseTransition, DeadlineState } from '../contract/domain'
 import type { CaseRecord } from '../domain/case-book'
+import type { ReporterContact } from '../domain/reporter-contact'
 
 export interface CaseRow {
   id: string
@@ -54,5 +55,23 @@ export function caseFromRow(r: CaseRow, transitions: TransitionRow[]): CaseRecor
     dueAt: r.due_at, stepLimitMinutes: r.step_limit_minutes, deadline: r.deadline, reworkCount: r.rework_count,
     reporterId: r.reporter_id, department: r.department, furthest: r.furthest, handleDueAt: r.handle_due_at,
     handledAt: r.handled_at, closedAt: r.closed_at, history,
+  }
+}
+
+export interface ReporterRow {
+  case_id: string
+  first_name: string | null
+  last_name: string | null
+  phone: string | null
+  email: string | null
+  account_id: string | null
+  device_id: string | null
+  legacy_text: string | null
+}
+
+export function reporterFromRow(r: ReporterRow): ReporterContact & { legacyText: string | null } {
+  return {
+    firstName: r.first_name, lastName: r.last_name, phone: r.phone, email: r.email,
+    accountId: r.account_id, deviceId: r.device_id, legacyText: r.legacy_text,
   }
 }

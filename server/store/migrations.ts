@@ -57,4 +57,16 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // Citizens' contact details leave the case history: they were folded into the report's actor
+  // ("市民 张三（电话 …；邮箱 …）") and shown on walls. The old text moves here whole, apart from the case.
+  `
+  CREATE TABLE case_reporters (
+    case_id TEXT PRIMARY KEY REFERENCES cases (id),
+    first_name TEXT, last_name TEXT, phone TEXT, email TEXT, account_id TEXT, device_id TEXT,
+    legacy_text TEXT                 -- the actor text of reports stored before this table existed
+  ) WITHOUT ROWID;
+  INSERT INTO case_reporters (case_id, legacy_text)
+    SELECT case_id, actor FROM case_transitions WHERE action = 'report' AND actor LIKE '市民%（%';
+  UPDATE case_transitions SET actor = '市民' WHERE action = 'report' AND actor LIKE '市民%（%';
+  `,
 ]

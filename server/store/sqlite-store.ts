@@ -7,7 +7,8 @@ import Database from 'better-sqlite3'
 import type { AreaProfile, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
 import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
-import { caseFromRow, caseParams, type CaseRow, type TransitionRow } from './case-rows'
+import { hasContact, type ReporterContact } from '../domain/reporter-contact'
+import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRow, type TransitionRow } from './case-rows'
 import { MIGRATIONS } from './migrations'
 import { fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type FixRow, type ProfileRow } from './rows'
 import type { StoredFix, WallStore } from './wall-store'
@@ -37,7 +38,9 @@ function migrate(db: Database.Database): void {
 class SqliteStore implements WallStore {
   private readonly insertFix
   private readonly upsertLatest
-  private readonly upsertCase
+  private readonly insertCase
+  private readonly updateCase
+  private readonly insertReporter
   private readonly insertTransition
 
   constructor(private readonly db: Database.Database) {
@@ -49,11 +52,19 @@ class SqliteStore implements WallStore {
       ON CONFLICT (inspector_id) DO UPDATE SET at = excluded.at, lng = excluded.lng, lat = excluded.lat, heading = excluded.heading,
         speed = excluded.speed, accuracy = excluded.accuracy, battery = excluded.battery, attributes = excluded.attributes
       WHERE excluded.at > latest_positions.at`)
-    this.upsertCase = db.prepare(`INSERT OR REPLACE INTO cases (id, category_code, source, grid_code, lng, lat, description, media_url,
+    // A report inserts (an id already stored is an error, never an overwrite); later changes update.
+    this.insertCase = db.prepare(`INSERT INTO cases (id, category_code, source, grid_code, lng, lat, description, media_url,
       step, reported_at, step_at, due_at, step_limit_minutes, deadline, rework_count, reporter_id, department, furthest,
       handle_due_at, handled_at, closed_at) VALUES (@id, @category_code, @source, @grid_code, @lng, @lat, @description, @media_url,
       @step, @reported_at, @step_at, @due_at, @step_limit_minutes, @deadline, @rework_count, @reporter_id, @department, @furthest,
       @handle_due_at, @handled_at, @closed_at)`)
+    this.updateCase = db.prepare(`UPDATE cases SET category_code = @category_code, source = @source, grid_code = @grid_code,
+      lng = @lng, lat = @lat, description = @description, media_url = @media_url, step = @step, reported_at = @reported_at,
+      step_at = @step_at, due_at = @due_at, step_limit_minutes = @step_limit_minutes, deadline = @deadline,
+      rework_count = @rework_count, reporter_id = @reporter_id, department = @department, furthest = @furthest,
+      handle_due_at = @handle_due_at, handled_at = @handled_at, closed_at = @closed_at WHERE id = @id`)
+    this.insertReporter = db.prepare(`INSERT INTO case_reporters (case_id, first_name, last_name, phone, email, account_id, device_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`)
     this.insertTransition = db.prepare(`INSERT INTO case_transitions (case_id, seq, step, action, at, actor, note)
       VALUES (?, ?, ?, ?, ?, ?, ?)`)
   }
@@ -141,13 +152,29 @@ class SqliteStore implements WallStore {
       (SELECT inspector_id, at FROM positions WHERE at < ? LIMIT ?)`).run(before, maxRows).changes
   }
 
-  saveCase(record: CaseRecord, transition: CaseTransition | null): void {
+  saveCase(record: CaseRecord, transition: CaseTransition | null, contact?: ReporterContact | null): void {
     this.db.transaction(() => {
-      this.upsertCase.run(caseParams(record))
+      if (transition?.action === 'report') this.insertCase.run(caseParams(record))
+      else if (this.updateCase.run(caseParams(record)).changes !== 1) throw new Error(`case ${record.id} is not in the store`)
+      if (contact && hasContact(contact)) {
+        this.insertReporter.run(record.id, contact.firstName, contact.lastName, contact.phone, contact.email, contact.accountId, contact.deviceId)
+      }
       if (transition) {
         this.insertTransition.run(record.id, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note)
       }
     })()
+  }
+
+  lastCaseIdOfDay(day: string): string | null {
+    // Ids are yyyyMMdd + at least 4 digits: the longest, then the greatest, is the last.
+    const row = this.db.prepare(`SELECT id FROM cases WHERE id >= ? AND id < ? ORDER BY length(id) DESC, id DESC LIMIT 1`)
+      .get(day, `${day}~`) as { id: string } | undefined
+    return row?.id ?? null
+  }
+
+  reporterContact(caseId: string): (ReporterContact & { legacyText: string | null }) | null {
+    const row = this.db.prepare('SELECT * FROM case_reporters WHERE case_id = ?').get(caseId) as ReporterRow | undefined
+    return row ? reporterFromRow(row) : null
   }
 
   loadCases(since: EpochMs): CaseRecord[] {

@@ -4,6 +4,7 @@
 import type { AreaProfile, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
 import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
+import type { ReporterContact } from '../domain/reporter-contact'
 
 export interface StoredFix {
   inspectorId: number
@@ -44,8 +45,15 @@ export interface WallStore {
   /** Deletes history older than `before`, a slice at a time; returns how many rows went. */
   pruneFixes(before: EpochMs, maxRows?: number): number
 
-  /** Upserts a case and appends the transition that changed it, together. */
-  saveCase(record: CaseRecord, transition: CaseTransition | null): void
+  /**
+   * Writes a case with the transition that changed it, together: a report inserts (an id already
+   * stored is an error), anything else updates. A citizen's contact details go into their own table.
+   */
+  saveCase(record: CaseRecord, transition: CaseTransition | null, contact?: ReporterContact | null): void
+  /** The highest 案卷号 stored for a yyyyMMdd day, or null. */
+  lastCaseIdOfDay(day: string): string | null
+  /** A citizen's contact details for a case (personal data: never for a wall). */
+  reporterContact(caseId: string): (ReporterContact & { legacyText: string | null }) | null
   /** Open cases, and cases that changed since `since`, with their histories. */
   loadCases(since: EpochMs): CaseRecord[]
 

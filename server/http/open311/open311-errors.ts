@@ -1,6 +1,7 @@
 // GeoReport v2 errors: an array of `{ code, description }` with the HTTP status as the code, and a
 // description that starts with the field at fault. Thrown anywhere in the router, answered here.
 import type { NextFunction, Request, Response } from 'express'
+import { StoreWriteError } from '../../domain/store-write-error'
 import { InvalidInputError } from '../../ingest/position-ingest'
 
 export class Open311Error extends Error {
@@ -37,6 +38,10 @@ export function open311ErrorHandler(error: unknown, _req: Request, res: Response
   if (error instanceof InvalidInputError) {
     const field = SPEC_FIELDS[error.field] ?? error.field
     return sendOpen311Error(res, 400, `${field}: ${error.message.slice(error.field.length + 2)}`)
+  }
+  if (error instanceof StoreWriteError) {
+    res.set('Retry-After', '5')
+    return sendOpen311Error(res, 503, `server: ${error.message}`)
   }
   const parsed = typeof error === 'object' && error != null ? bodyError(error) : null
   if (parsed) return sendOpen311Error(res, parsed[0], parsed[1])

@@ -3,6 +3,7 @@
 // location must come as lat/long; address_string is kept only alongside them.
 import type { CaseCategory } from '../../contract/domain'
 import { findCategory } from '../../domain/categories'
+import type { ReporterContact } from '../../domain/reporter-contact'
 import { Open311Error } from './open311-errors'
 import { readAttributes } from './request-attributes'
 
@@ -13,7 +14,9 @@ export interface ParsedServiceRequest {
   lng: number
   lat: number
   description: string
+  /** Who the case history names: never their contact details, which go apart (reporterContact). */
   actor: string
+  reporterContact: ReporterContact
   accountId: string | null
   mediaUrl: string | null
 }
@@ -60,14 +63,13 @@ function mediaUrl(body: Body): string | null {
   return url.href
 }
 
-/** Who reported it, as the report's actor: a name and the contact details a call-back needs. */
-function reporter(body: Body): string {
-  const name = [text(body, 'first_name', 50), text(body, 'last_name', 50)].filter(Boolean).join(' ')
-  const contacts = [
-    ['电话', text(body, 'phone', 40)], ['邮箱', text(body, 'email', 254)],
-    ['账号', text(body, 'account_id', 100)], ['设备', text(body, 'device_id', 100)],
-  ].filter(([, v]) => v != null).map(([k, v]) => `${k} ${v}`)
-  return `市民${name ? ` ${name}` : ''}${contacts.length > 0 ? `（${contacts.join('；')}）` : ''}`
+/** The details a call-back needs: personal data, stored apart from the case and never shown on a wall. */
+function reporterContact(body: Body): ReporterContact {
+  return {
+    firstName: text(body, 'first_name', 50), lastName: text(body, 'last_name', 50),
+    phone: text(body, 'phone', 40), email: text(body, 'email', 254),
+    accountId: text(body, 'account_id', 100), deviceId: text(body, 'device_id', 100),
+  }
 }
 
 export function parseServiceRequest(body: Body): ParsedServiceRequest {
@@ -86,6 +88,6 @@ export function parseServiceRequest(body: Body): ParsedServiceRequest {
   ]
   return {
     category, lat, lng, description: parts.filter(Boolean).join('；'),
-    actor: reporter(body), accountId: text(body, 'account_id', 100), mediaUrl: media,
+    actor: '市民', reporterContact: reporterContact(body), accountId: text(body, 'account_id', 100), mediaUrl: media,
   }
 }

@@ -79,7 +79,7 @@ describe('the SQLite store', () => {
   it('saves each case with its transitions and loads open and recent ones back equal', () => {
     const { store } = open()
     const book = new CaseBook(DEFAULT_CALENDAR)
-    book.onChange((record, transition) => store.saveCase(record, transition))
+    book.writeTo(store)
     const at = Date.parse('2026-11-30T09:00:00+08:00')
     const c = book.report({ categoryCode: 'E0101', source: 'citizen', gridCode: 'g', lng: 119.35, lat: 26.07, description: '垃圾', reporterId: null, at, actor: '市民', mediaUrl: 'https://example.org/1.jpg' })
     book.act(c.id, 'accept', { at: at + 60_000, actor: '受理员' })
