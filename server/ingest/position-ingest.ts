@@ -71,8 +71,9 @@ export function ingestPositions(intake: PositionIntake, inputs: readonly Positio
     }
   })
   // One pass: a batch holds up to 10,000 fixes, so no lookup of one list in the other.
-  const history = fixes.filter((f) => intake.sampler.keep(f))
-  const latestOnly = fixes.filter((f) => !history.includes(f))
+  const history: StoredFix[] = []
+  const latestOnly: StoredFix[] = []
+  for (const f of fixes) (intake.sampler.keep(f) ? history : latestOnly).push(f)
   try {
     intake.store.transaction(() => {
       intake.store.appendFixes(history)
