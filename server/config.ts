@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOperators, type AccessConfig } from './http/access'
+import { parseIntegrationKeys } from './http/integration-keys'
 import type { DemoStart } from './simulator/demo-clock'
 
 export const WALL_LANGUAGES = ['zh-CN', 'en'] as const
@@ -38,6 +39,8 @@ export interface ServerConfig {
   /** History keeps a fix when this much time or distance separates it from the last one kept. */
   historyMinIntervalMs: number
   historyMinDistanceM: number
+  /** A fix further ahead of the server's clock than this is refused (a phone with a wrong clock). */
+  maxClockSkewMs: number
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -75,9 +78,10 @@ function wallLanguage(raw: string | undefined): WallLanguage {
   return found
 }
 
-function operators(raw: string | undefined) {
+/** A parser's error as a ConfigError, so the server stops at start with its message. */
+function configured<T>(parse: () => T): T {
   try {
-    return parseOperators(raw)
+    return parse()
   } catch (error) {
     throw new ConfigError((error as Error).message)
   }
@@ -102,12 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     simulatorStart: demoStart(env.SIMULATOR_START),
     access: {
       wallToken: env.WALL_TOKEN || null,
-      integrationKeys: (env.INTEGRATION_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
-      operators: operators(env.OPERATOR_TOKENS),
+      integrationKeys: configured(() => parseIntegrationKeys(env.INTEGRATION_KEYS)),
+      operators: configured(() => parseOperators(env.OPERATOR_TOKENS)),
+      open311PublicWrites: flag(env, 'OPEN311_PUBLIC_WRITES', false),
     },
     ingestRegisterUnknown: flag(env, 'INGEST_REGISTER_UNKNOWN', false),
     positionRetentionDays: number(env, 'POSITION_RETENTION_DAYS', 30, (n) => n > 0, 'a positive number of days'),
     historyMinIntervalMs: number(env, 'HISTORY_MIN_INTERVAL_S', 15, (n) => n >= 0, 'seconds (0 keeps every fix)') * 1000,
     historyMinDistanceM: number(env, 'HISTORY_MIN_DISTANCE_M', 10, (n) => n >= 0, 'metres'),
+    maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
   }
 }

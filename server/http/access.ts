@@ -5,6 +5,7 @@
 // (专业部门, which handle).
 import type { NextFunction, Request, Response } from 'express'
 import type { CaseAction } from '../contract/domain'
+import { scopesOf, type IntegrationKeyEntry, type IntegrationScope } from './integration-keys'
 
 export type OperatorRole = 'supervision' | 'dispatch' | 'department'
 
@@ -17,8 +18,11 @@ export interface Operator {
 export interface AccessConfig {
   /** null: the wall's read endpoints and socket are open (a wall on a closed network). */
   wallToken: string | null
-  integrationKeys: readonly string[]
+  /** Keys and their scopes (INTEGRATION_KEYS); a bare string has every scope. */
+  integrationKeys: readonly IntegrationKeyEntry[]
   operators: readonly Operator[]
+  /** Open311 reports need no key (OPEN311_PUBLIC_WRITES): a citizens' endpoint, rate-limited per address. */
+  open311PublicWrites?: boolean
 }
 
 export const ROLE_ACTIONS: Record<OperatorRole, readonly CaseAction[]> = {
@@ -46,12 +50,19 @@ export function requireWallToken(access: AccessConfig) {
   }
 }
 
-export function requireIntegrationKey(access: AccessConfig) {
+/** A known key with `scope`, else 401 (no key, or an unknown one) or 403 naming the scope it lacks. */
+export function requireIntegrationKey(access: AccessConfig, scope: IntegrationScope) {
   return (req: Request, res: Response, next: NextFunction) => {
     const key = credentialOf(req)
-    if (key != null && access.integrationKeys.includes(key)) return next()
-    sendError(res, 401, 'integration_key_required', 'a valid integration key is required (Authorization: Bearer …)')
+    const scopes = key == null ? undefined : scopesOf(access.integrationKeys, key)
+    if (!scopes) return sendError(res, 401, 'integration_key_required', 'a valid integration key is required (Authorization: Bearer …)')
+    if (!scopes.includes(scope)) return sendError(res, 403, 'scope_missing', missingScopeMessage(scope))
+    next()
   }
+}
+
+export function missingScopeMessage(scope: IntegrationScope): string {
+  return `this integration key lacks the scope "${scope}" (INTEGRATION_KEYS: key:${scope}+…)`
 }
 
 /** The operator behind the request, or a 401; their role is checked per action by `mayPerform`. */

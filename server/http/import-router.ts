@@ -28,7 +28,7 @@ const MAX_LISTED = 1000
 
 export function createImportRouter({ access, apply }: { access: AccessConfig; apply: ImportApply }): Router {
   const router = Router()
-  router.use(requireIntegrationKey(access))
+  router.use(requireIntegrationKey(access, 'import'))
   // Any content type: `curl --data-binary @file` sends form-urlencoded, and the body is parsed as JSON or CSV anyway.
   router.post('/areas', express.json({ limit: '20mb', type: () => true }), (req, res) => importAreas(req, res, apply))
   router.post('/statistics', express.text({ limit: '5mb', type: () => true }), (req, res) => importStatistics(req, res, apply))

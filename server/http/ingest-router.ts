@@ -28,13 +28,14 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   router.all('/osmand', perSource(50), express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '64kb' }), (req, res) => {
     try {
       const fix = readDeviceFix(req, intake.district.clock.now())
-      ingestPosition(intake, toPositionInput(intake, fix, registerUnknown, req.is('application/json') ? 'device_id' : 'id'))
+      const json = req.is('application/json')
+      ingestPosition(intake, toPositionInput(intake, fix, registerUnknown, json ? 'device_id' : 'id'), json ? 'location.timestamp' : 'timestamp')
       res.status(200).end()
     } catch (error) {
       answerIngestError(res, error)
     }
   })
-  router.post('/positions', perSource(100), requireIntegrationKey(access), express.json({ limit: '4mb' }), batchHandler(intake, registerUnknown))
+  router.post('/positions', perSource(100), requireIntegrationKey(access, 'positions'), express.json({ limit: '4mb' }), batchHandler(intake, registerUnknown))
   router.use(bodyErrors)
   return router
 }
