@@ -8,6 +8,7 @@ import express from 'express'
 import { Server } from 'socket.io'
 import { DEMO_AREAS_FILE } from './areas/load-areas'
 import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
+import { guardedInterval } from './boot/guarded-interval'
 import { liveImport } from './boot/live-import'
 import { KEEP_CLOSED_MS, openDistrict } from './boot/open-district'
 import { createBroadcaster, type WallServer } from './broadcast/broadcaster'
@@ -19,6 +20,8 @@ import { createClock } from './domain/clock'
 import type { District } from './domain/district'
 import { finalErrors } from './http/final-errors'
 import { healthRouter } from './http/health'
+import { refuseMalformedPaths } from './http/path-encoding'
+import { apiNotFound } from './http/api-not-found'
 import { createImportRouter } from './http/import-router'
 import { createIngestRouter } from './http/ingest-router'
 import { createInspectorRouter } from './http/inspector-router'
@@ -56,6 +59,7 @@ export function createApp(config: ServerConfig): WallApp {
   const { district, isDemo, fresh, gridWeight } = openDistrict(config, store, clock)
   const intake: PositionIntake = {
     district, store, sampler: new HistorySampler({ minIntervalMs: config.historyMinIntervalMs, minDistanceM: config.historyMinDistanceM }),
+    maxClockSkewMs: config.maxClockSkewMs,
   }
   // Every case change is written before it happens in memory (and before any API answers).
   district.cases.writeTo(store)
@@ -72,6 +76,7 @@ export function createApp(config: ServerConfig): WallApp {
   io.use(socketWallToken(config.access))
   const feed = feedFromHistory(district.cases.all())
   const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs, positionFlushMs: config.positionFlushMs })
+  app.use(refuseMalformedPaths)
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
   app.use(snapshotRouter(district, feed, config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registerUnknown: config.ingestRegisterUnknown, store }))
@@ -79,15 +84,19 @@ export function createApp(config: ServerConfig): WallApp {
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
   app.use(createInspectorRouter({ district, store, access: config.access }))
   app.use(createReplayRouter({ district, store, access: config.access }))
-  app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, () => io.emit('wall:snapshot', buildSnapshot(district, feed))) }))
+  app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, {
+    announce: () => io.emit('wall:snapshot', buildSnapshot(district, feed)),
+    areasReplaced: () => simulator?.replan(),
+  }) }))
   // Last: its catch-all answers client routes with index.html.
   app.use(wallStaticRouter(config.clientDir, config.wallLanguage))
+  app.use('/api', apiNotFound)
   app.use(finalErrors)
 
   const timers = [
-    setInterval(() => district.cases.pruneClosedBefore(clock.now() - KEEP_CLOSED_MS), 60_000),
-    setInterval(() => store.pruneFixes(clock.now() - config.positionRetentionDays * DAY_MS), 10 * 60_000),
-    ...(config.simulator ? [setInterval(() => saveDemoClock(store, clock), 30_000)] : []),
+    guardedInterval('closed-case pruning', () => district.cases.pruneClosedBefore(clock.now() - KEEP_CLOSED_MS), 60_000),
+    guardedInterval('position retention', () => store.pruneFixes(clock.now() - config.positionRetentionDays * DAY_MS), 10 * 60_000),
+    ...(config.simulator ? [guardedInterval('demo clock', () => saveDemoClock(store, clock), 30_000)] : []),
   ]
   if (config.simulator) saveDemoClock(store, clock)
   simulator?.start()

@@ -11,6 +11,7 @@
 // statistics, each focused area's own figures to the walls in its room (scope-rooms.ts). Status changes found by the tick mark inspectors dirty and go out at once, in
 // the tick's own position flush.
 import type { Server } from 'socket.io'
+import { guardedInterval } from '../boot/guarded-interval'
 import type { CaseSummary, FeedItem } from '../contract/domain'
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events'
 import { gridLoadChanges, type GridLoads } from '../contract/grid-load-changes'
@@ -98,8 +99,8 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     tick++
   }
 
-  const tickTimer = setInterval(flush, tickMs)
-  const positionTimer = setInterval(flushPositions, positionFlushMs)
+  const tickTimer = guardedInterval('broadcast tick', flush, tickMs)
+  const positionTimer = guardedInterval('position flush', flushPositions, positionFlushMs)
   return {
     flush,
     stop() {

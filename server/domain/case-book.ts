@@ -157,6 +157,15 @@ export class CaseBook {
     return record
   }
 
+  /** Files a case under another grid (its own was removed by an import); not a step of the loop. */
+  moveToGrid(id: string, gridCode: string): void {
+    const record = this.cases.get(id)
+    if (!record) throw new Error(`unknown case ${id}`)
+    this.save({ ...record, gridCode }, null)
+    record.gridCode = gridCode
+    this.announce(record, null)
+  }
+
   /** Re-judges the deadline of every open case; announces those whose state changed. */
   refreshDeadlines(now: EpochMs): number {
     let changed = 0

@@ -50,6 +50,13 @@ export class InspectorRegistry {
     this.byDevice.set(info.deviceId, info.id)
   }
 
+  /** Gives an inspector another grid (after an import replaced the areas). */
+  reassign(id: number, gridCode: string): void {
+    const info = this.infos.get(id)
+    if (!info) throw new Error(`unknown inspector ${id}`)
+    this.infos.set(id, { ...info, gridCode })
+  }
+
   idOfDevice(deviceId: string): number | undefined {
     return this.byDevice.get(deviceId)
   }

@@ -2,6 +2,7 @@
 // through the same entry points real phones and systems use. It can replay the past days at full
 // speed so the wall starts mid-shift with a week of history, then runs live on the domain clock.
 import TinyQueue from 'tinyqueue'
+import { guardedInterval } from '../boot/guarded-interval'
 import type { AreaInfo, CaseSource, LngLat } from '../contract/domain'
 import type { CaseRecord } from '../domain/case-book'
 import { IllegalTransitionError } from '../domain/case-workflow'
@@ -9,7 +10,7 @@ import { findCategory } from '../domain/categories'
 import { cstHour } from '../domain/china-time'
 import type { District } from '../domain/district'
 import { actOnCase, reportCase } from '../ingest/case-ingest'
-import { ingestPositions, type PositionInput, type PositionIntake } from '../ingest/position-ingest'
+import { ingestPositions, InvalidInputError, type PositionInput, type PositionIntake } from '../ingest/position-ingest'
 import { ACTORS, DEPARTMENTS, nextAction, type ScheduledAction } from './case-lifecycle'
 import { describe, OTHER_SOURCE_RATIO, pickCategory, pickOtherSource } from './case-generator'
 import { InspectorWalker } from './inspector-walker'
@@ -30,6 +31,8 @@ export interface Simulator {
   startRounds(warmUpMs?: number): void
   /** Advances everything to `to` (domain ms). */
   step(to: number): void
+  /** After an import replaced the areas: every inspector walks on in their (new) grid from where they stand. */
+  replan(): void
   start(intervalMs?: number): void
   stop(): void
 }
@@ -40,10 +43,12 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
   const { intake, planner } = options
   const district: District = intake.district
   const rng: Rng = createRng(options.seed)
-  const inspectors = district.inspectors.allInfos()
-  const nightShift = new Set(inspectors.filter(() => rng() < NIGHT_SHIFT_SHARE).map((i) => i.id))
-  const absent = new Set(inspectors.filter(() => rng() < ABSENT_SHARE).map((i) => i.id))
-  const grids = district.tree.allGrids()
+  // Ids and shifts are fixed at start; grids are looked up live (an import may move inspectors).
+  const inspectors = district.inspectors.allInfos().map((i) => i.id)
+  const simulated = new Set(inspectors)
+  const nightShift = new Set(inspectors.filter(() => rng() < NIGHT_SHIFT_SHARE))
+  const absent = new Set(inspectors.filter(() => rng() < ABSENT_SHARE))
+  let grids = district.tree.allGrids()
   const walkers = new Map<number, InspectorWalker>()
   const agenda = new TinyQueue<AgendaItem>([], (a, b) => a.at - b.at)
   let simulatedTo = 0
@@ -65,7 +70,7 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
   function scheduleReports(from: number, to: number): void {
     for (let t = from; t < to; t += SLICE_MS) {
       const sliceEnd = Math.min(to, t + SLICE_MS)
-      const onDutyIds = inspectors.filter((i) => onDuty(i.id, t)).map((i) => i.id)
+      const onDutyIds = inspectors.filter((id) => onDuty(id, t))
       const perInspector = INSPECTOR_REPORTS_PER_DAY * activityAt(cstHour(t)) * ((sliceEnd - t) / 86_400_000)
       const fromInspectors = poisson(rng, perInspector * onDutyIds.length)
       const fromOthers = poisson(rng, perInspector * inspectors.length * 0.6 * OTHER_SOURCE_RATIO)
@@ -92,18 +97,22 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
     // Live, an inspector reports where they stand; replaying the past, somewhere in their grid.
     const point: LngLat = walker && live ? walker.position : randomReportPoint(inspectorId)
     if (walker && live) walker.pause(at, 60 + rng() * 90)   // photographing the problem takes a minute or two
-    const reporter = inspectorId != null ? district.inspectors.info(inspectorId)! : undefined
-    reportCase(district, {
-      categoryCode: category.code, source, lng: point[0], lat: point[1], description: describe(category, rng),
-      reporterId: reporter?.id ?? null, actor: reporter?.name ?? sourceActor(source), at,
-    })
+    const reporter = inspectorId != null ? district.inspectors.info(inspectorId) : undefined
+    try {
+      reportCase(district, {
+        categoryCode: category.code, source, lng: point[0], lat: point[1], description: describe(category, rng),
+        reporterId: reporter?.id ?? null, actor: reporter?.name ?? sourceActor(source), at,
+      })
+    } catch (error) {
+      // A point outside every grid (an imported hierarchy with gaps): this report is not made.
+      if (!(error instanceof InvalidInputError)) throw error
+    }
   }
 
   function randomReportPoint(inspectorId: number | null): LngLat {
-    const grid = inspectorId != null
-      ? district.tree.get(district.inspectors.info(inspectorId)!.gridCode)!
-      : pickWeighted(rng, grids, options.gridWeight)
-    return planner.randomWalkablePoint(district.tree.geometry(grid.code)!, rng)
+    const own = inspectorId != null ? district.inspectors.info(inspectorId)?.gridCode : undefined
+    const code = own && district.tree.geometry(own) ? own : pickWeighted(rng, grids, options.gridWeight).code
+    return planner.randomWalkablePoint(district.tree.geometry(code)!, rng)
   }
 
   function performAction(item: ScheduledAction): void {
@@ -123,7 +132,7 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
   function actorFor(record: CaseRecord, action: ScheduledAction['action']): string {
     if (action === 'handle') return record.department ?? '处置部门'
     if (action === 'verify' || action === 'sendBack') {
-      const own = inspectors.filter((i) => i.gridCode === record.gridCode)
+      const own = district.inspectors.allInfos().filter((i) => i.gridCode === record.gridCode)
       return own.length > 0 ? pick(rng, own).name : '监督员'
     }
     return ACTORS[action]
@@ -171,7 +180,8 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
     startRounds(warmUpMs = 180_000) {
       const now = district.clock.now()
       const batch: PositionInput[] = []
-      for (const info of inspectors) {
+      for (const info of district.inspectors.allInfos()) {
+        if (!simulated.has(info.id)) continue
         const geometry = district.tree.geometry(info.gridCode)
         if (!geometry) continue
         // After a restart an inspector carries on from their last fix; never rewrite their past.
@@ -189,8 +199,17 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
       simulatedTo = Math.max(simulatedTo, now)
     },
     step,
+    replan() {
+      grids = district.tree.allGrids()
+      const now = district.clock.now()
+      for (const [id, walker] of walkers) {
+        const geometry = district.tree.geometry(district.inspectors.info(id)?.gridCode ?? '')
+        if (geometry) walkers.set(id, new InspectorWalker(id, geometry, planner, rng, now, walker.position))
+        else walkers.delete(id)
+      }
+    },
     start(intervalMs = 250) {
-      timer ??= setInterval(() => step(district.clock.now()), intervalMs)
+      timer ??= guardedInterval('simulator', () => step(district.clock.now()), intervalMs)
     },
     stop() {
       if (timer) clearInterval(timer)

@@ -10,3 +10,12 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 10_000):
     })
   })
 }
+
+/** Polls `condition` every 50 ms until it holds; rejects after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what = 'the condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what} did not hold within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
