@@ -51,6 +51,8 @@ export function bindSocket(socket: WallSocket, stores: WallStores): void {
     stores.connection.markMessage(frame.serverTime)
     stores.inspectors.applyFrame(frame)
   })
+  // The same records, sent reliably when a status changed: a wall that skipped a frame still greys the marker.
+  socket.on('inspectors:status', (data) => stores.inspectors.applyFrame(decodePositionFrame(data)))
   socket.on('cases:changed', (change) => {
     stores.connection.markMessage()
     stores.cases.apply(change)

@@ -11,9 +11,8 @@ import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
 import { guardedInterval } from './boot/guarded-interval'
 import { liveImport } from './boot/live-import'
 import { KEEP_CLOSED_MS, openDistrict } from './boot/open-district'
-import { createBroadcaster, type WallServer } from './broadcast/broadcaster'
+import { createBroadcaster, type Broadcaster, type WallServer } from './broadcast/broadcaster'
 import { feedFromHistory } from './broadcast/feed-log'
-import { buildSnapshot } from './broadcast/snapshot'
 import type { ServerConfig } from './config'
 import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
@@ -48,6 +47,7 @@ export interface WallApp {
   district: District
   store: WallStore
   simulator: Simulator | null
+  broadcaster: Broadcaster
   listen(): Promise<number>
   stop(): Promise<void>
 }
@@ -78,14 +78,14 @@ export function createApp(config: ServerConfig): WallApp {
   const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs, positionFlushMs: config.positionFlushMs })
   app.use(refuseMalformedPaths)
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
-  app.use(snapshotRouter(district, feed, config.access))
-  app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registerUnknown: config.ingestRegisterUnknown, store }))
+  app.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
+  app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
   app.use('/open311/v2', createOpen311Router({ district, access: config.access }))
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
   app.use(createInspectorRouter({ district, store, access: config.access }))
   app.use(createReplayRouter({ district, store, access: config.access }))
   app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, {
-    announce: () => io.emit('wall:snapshot', buildSnapshot(district, feed)),
+    announce: () => io.emit('wall:snapshot', broadcaster.snapshot()),
     areasReplaced: () => simulator?.replan(),
   }) }))
   // Last: its catch-all answers client routes with index.html.
@@ -102,7 +102,7 @@ export function createApp(config: ServerConfig): WallApp {
   simulator?.start()
 
   return {
-    httpServer, io, district, store, simulator,
+    httpServer, io, district, store, simulator, broadcaster,
     listen: () => new Promise((resolve, reject) => {
       httpServer.once('error', reject)
       httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port))

@@ -41,6 +41,8 @@ export interface ServerConfig {
   historyMinDistanceM: number
   /** A fix further ahead of the server's clock than this is refused (a phone with a wrong clock). */
   maxClockSkewMs: number
+  /** A fix further ahead of the server's clock than this is refused (a phone with a wrong clock). */
+  maxClockSkewMs: number
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     positionRetentionDays: number(env, 'POSITION_RETENTION_DAYS', 30, (n) => n > 0, 'a positive number of days'),
     historyMinIntervalMs: number(env, 'HISTORY_MIN_INTERVAL_S', 15, (n) => n >= 0, 'seconds (0 keeps every fix)') * 1000,
     historyMinDistanceM: number(env, 'HISTORY_MIN_DISTANCE_M', 10, (n) => n >= 0, 'metres'),
+    maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
     maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
   }
 }

@@ -42,8 +42,18 @@ export function openDistrict(config: ServerConfig, store: WallStore, clock: Cloc
 
   const cases = store.loadCases(clock.now() - KEEP_CLOSED_MS)
   district.cases.restore(cases)
+  discardFutureFixes(store, clock.now() + config.maxClockSkewMs)
   restoreInspectorMarkers(district, store)
   return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features) }
+}
+
+/**
+ * Fixes from a phone's wrong clock, stored before they were refused, would come back as latest fixes
+ * from the future: a marker frozen 'online' that no true fix can move (issue #15).
+ */
+function discardFutureFixes(store: WallStore, latestTrueTime: number): void {
+  const discarded = store.discardFixesAfter(latestTrueTime)
+  if (discarded > 0) console.error(`store: discarded ${discarded} position fixes stamped after ${new Date(latestTrueTime).toISOString()} (devices with a wrong clock)`)
 }
 
 /** Markers where they were, with their recent trail rebuilt from the (down-sampled) history. */
@@ -55,6 +65,7 @@ function restoreInspectorMarkers(district: District, store: WallStore): void {
     for (const fix of [...recent, latest]) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
   }
   district.inspectors.drainDirty()
+  district.inspectors.drainStatusChanges()
 }
 
 /** Only the demo generator writes building facts into area properties (see server/demo-district). */

@@ -5,14 +5,15 @@
 // average and up to a second before it was even sent. Now it reaches the walls within about
 // positionFlushMs, and the frames stay batched: at city scale (20,000 inspectors reporting every
 // 5–10 s) 2,800 fixes/s become ~10 frames/s per wall, not 2,800 messages. The frame is volatile: a
-// slow wall skips a frame rather than queueing stale ones.
+// slow wall skips a frame rather than queueing stale ones. Status changes (few) go out again on a
+// reliable event, so a skipped frame never leaves a silent phone green.
 // The tick (tickMs): re-judges silence and deadlines, then sends case changes and statistics
 // reliably (the per-grid loads only where they changed: grid-load-changes.ts); with the
 // statistics, each focused area's own figures to the walls in its room (scope-rooms.ts). Status changes found by the tick mark inspectors dirty and go out at once, in
 // the tick's own position flush.
 import type { Server } from 'socket.io'
 import { guardedInterval } from '../boot/guarded-interval'
-import type { CaseSummary, FeedItem } from '../contract/domain'
+import type { CaseSummary, FeedItem, WallSnapshot } from '../contract/domain'
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events'
 import { gridLoadChanges, type GridLoads } from '../contract/grid-load-changes'
 import { encodePositionFrame, type PositionRecord } from '../contract/position-frame'
@@ -31,21 +32,32 @@ export interface BroadcasterOptions {
   positionFlushMs?: number
   /** Statistics go out every this many ticks even when no case changed. */
   statsEveryTicks?: number
+  /** A socket gets at most one `wall:sync` snapshot this often; requests in between are refused cheaply. */
+  syncMinIntervalMs?: number
 }
 
 export interface Broadcaster {
   /** Runs one tick now, positions included (tests call it directly). */
   flush(): void
+  /**
+   * The whole picture for a wall joining now. Its grid loads are those of the last statistics sent,
+   * not the current ones: the next `stats:changed` is a delta from exactly those, so a wall that
+   * joins between ticks merges to the right shading (a grid that changed and changed back before the
+   * tick is in no delta).
+   */
+  snapshot(): WallSnapshot
   /** Stops both the tick and the position flush. */
   stop(): void
 }
 
-export function createBroadcaster(io: WallServer, district: District, feed: FeedLog, { tickMs = 1000, positionFlushMs = 100, statsEveryTicks = 2 }: BroadcasterOptions = {}): Broadcaster {
+export function createBroadcaster(io: WallServer, district: District, feed: FeedLog, {
+  tickMs = 1000, positionFlushMs = 100, statsEveryTicks = 2, syncMinIntervalMs = 5000,
+}: BroadcasterOptions = {}): Broadcaster {
   const changedCases = new Map<string, CaseSummary>()
   let newFeed: FeedItem[] = []
   let tick = 0
   /** The grid loads as of the last statistics sent: the next message carries only what differs. */
-  let sentGridLoad: GridLoads = {}
+  let sentGridLoad: GridLoads = buildStats(district).gridLoad
   const scopes = createScopeRooms(io, district)
 
   district.cases.onChange((record, transition) => {
@@ -59,21 +71,39 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     newFeed.unshift(item)
   })
 
+  const snapshot = (): WallSnapshot => buildSnapshot(district, feed, sentGridLoad)
+
   io.on('connection', (socket) => {
-    socket.emit('wall:snapshot', buildSnapshot(district, feed))
+    socket.emit('wall:snapshot', snapshot())
+    // Any socket could loop on multi-MB snapshots: one per window, the rest a few bytes.
+    let lastSyncAt = -Infinity
     socket.on('wall:sync', (ack) => {
-      if (typeof ack === 'function') ack(buildSnapshot(district, feed))
+      if (typeof ack !== 'function') return
+      const now = Date.now()
+      const wait = lastSyncAt + syncMinIntervalMs - now
+      if (wait > 0) return ack({ throttled: true, retryAfterMs: Math.ceil(wait) })
+      lastSyncAt = now
+      ack(snapshot())
     })
   })
 
-  function flushPositions(): void {
-    if (!district.inspectors.hasDirty()) return
+  function recordsOf(ids: Iterable<number>): PositionRecord[] {
     const records: PositionRecord[] = []
-    for (const id of district.inspectors.drainDirty()) {
+    for (const id of ids) {
       const marker = district.inspectors.markerOf(id)
       if (marker) records.push({ id, lng: marker.lng, lat: marker.lat, heading: marker.heading, fixAt: marker.fixAt, status: marker.status })
     }
-    if (records.length > 0) io.volatile.emit('inspectors:moved', encodePositionFrame({ serverTime: district.clock.now(), records }))
+    return records
+  }
+
+  function flushPositions(): void {
+    if (!district.inspectors.hasDirty()) return
+    const serverTime = district.clock.now()
+    const moved = recordsOf(district.inspectors.drainDirty())
+    if (moved.length > 0) io.volatile.emit('inspectors:moved', encodePositionFrame({ serverTime, records: moved }))
+    // A wall may skip a volatile frame, but never a status change: those few go out reliably too.
+    const changed = recordsOf(district.inspectors.drainStatusChanges())
+    if (changed.length > 0) io.emit('inspectors:status', encodePositionFrame({ serverTime, records: changed }))
   }
 
   function flushCases(): boolean {
@@ -103,6 +133,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
   const positionTimer = guardedInterval('position flush', flushPositions, positionFlushMs)
   return {
     flush,
+    snapshot,
     stop() {
       clearInterval(tickTimer)
       clearInterval(positionTimer)

@@ -28,8 +28,10 @@ export function buildStats(district: District): WallStats {
   })
 }
 
-export function buildSnapshot(district: District, feed: FeedLog): WallSnapshot {
+/** `gridLoad`: the loads the walls' next delta starts from (the broadcaster's last sent); current ones by default. */
+export function buildSnapshot(district: District, feed: FeedLog, gridLoad?: WallStats['gridLoad']): WallSnapshot {
   const root = district.tree.root
+  const stats = buildStats(district)
   return {
     serverTime: district.clock.now(),
     clockSpeed: district.clock.speed,
@@ -42,6 +44,6 @@ export function buildSnapshot(district: District, feed: FeedLog): WallSnapshot {
     inspectors: district.inspectors.allLive({ trails: district.inspectors.liveCount() <= SNAPSHOT_TRAILS_MAX_INSPECTORS }),
     cases: [...district.cases.open()].map(toSummary),
     feed: feed.newest(),
-    stats: buildStats(district),
+    stats: gridLoad ? { ...stats, gridLoad: { ...gridLoad } } : stats,
   }
 }

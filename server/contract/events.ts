@@ -16,11 +16,19 @@ export interface StatsChanged extends Omit<WallStats, 'gridLoad'> {
   gridLoadChanges: Record<string, GridLoad>
 }
 
+/** The answer to a `wall:sync` asked again too soon. */
+export interface SyncThrottled {
+  throttled: true
+  retryAfterMs: number
+}
+
 export interface ServerToClientEvents {
   /** Sent to each wall as it connects (and reconnects): the whole picture. */
   'wall:snapshot': (snapshot: WallSnapshot) => void
   /** Inspectors that moved or changed status since the last position flush (~100 ms), packed by position-frame.ts. Volatile. */
   'inspectors:moved': (frame: ArrayBuffer) => void
+  /** Inspectors whose status (online / stale / offline) changed, packed like 'inspectors:moved'. Reliable: never skipped. */
+  'inspectors:status': (frame: ArrayBuffer) => void
   'cases:changed': (change: CasesChanged) => void
   'stats:changed': (stats: StatsChanged) => void
   /** The figures of the area this wall is focused on (only to walls in that area's room). */
@@ -28,8 +36,8 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  /** Ask for a fresh snapshot (e.g. after a gap in the feed). */
-  'wall:sync': (ack: (snapshot: WallSnapshot) => void) => void
+  /** Ask for a fresh snapshot (e.g. after a gap in the feed); at most one per socket every few seconds. */
+  'wall:sync': (ack: (answer: WallSnapshot | SyncThrottled) => void) => void
   /** Focus on an area (its code), or back to the whole district (null). */
   'wall:focus': (code: string | null) => void
 }

@@ -39,6 +39,10 @@ export class InspectorRegistry {
   private readonly live = new Map<number, LiveState>()
   /** Inspectors whose marker changed since the last drain (moved or changed status). */
   private readonly dirty = new Set<number>()
+  /** Inspectors whose status changed since the last drain: sent reliably, not only in volatile frames. */
+  private readonly statusChanged = new Set<number>()
+  /** The highest id registered: a new device's id is the next one (kept, not searched for). */
+  private highestId = 0
 
   constructor(readonly thresholds: SilenceThresholds, private readonly trailLength = 30) {}
 
@@ -48,6 +52,12 @@ export class InspectorRegistry {
     }
     this.infos.set(info.id, info)
     this.byDevice.set(info.deviceId, info.id)
+    this.highestId = Math.max(this.highestId, info.id)
+  }
+
+  /** The highest inspector id registered (0 when none). */
+  maxId(): number {
+    return this.highestId
   }
 
   /** Gives an inspector another grid (after an import replaced the areas). */
@@ -82,7 +92,9 @@ export class InspectorRegistry {
     state.lat = fix.lat
     state.heading = fix.heading
     state.fixAt = fix.at
-    state.status = statusBySilence(now - fix.at, this.thresholds)
+    const status = statusBySilence(now - fix.at, this.thresholds)
+    if (!current || status !== current.status) this.statusChanged.add(id)
+    state.status = status
     state.trail.push(fix.lng, fix.lat)
     this.live.set(id, state)
     this.dirty.add(id)
@@ -97,10 +109,18 @@ export class InspectorRegistry {
       if (status !== state.status) {
         state.status = status
         this.dirty.add(id)
+        this.statusChanged.add(id)
         changed++
       }
     }
     return changed
+  }
+
+  /** The ids whose status changed since the last call, and forgets them. */
+  drainStatusChanges(): number[] {
+    const ids = [...this.statusChanged]
+    this.statusChanged.clear()
+    return ids
   }
 
   /** Whether any marker changed since the last drain: the position flush asks this many times a second. */

@@ -17,18 +17,24 @@ export function batchHandler(intake: PositionIntake, registerUnknown: boolean) {
     const now = intake.district.clock.now()
     const inputs: PositionInput[] = []
     const indexOf: number[] = []
+    /** Each item's time field as the client named it (`at` or `timestamp`), for a fix refused by its time. */
+    const atFieldOf: string[] = []
     const rejected: PositionRejection[] = []
     items.forEach((item, index) => {
       try {
         inputs.push(readItem(intake, item, now, registerUnknown))
         indexOf.push(index)
+        atFieldOf.push(atField(item as Record<string, unknown>))
       } catch (error) {
         if (!(error instanceof InvalidInputError || error instanceof UnknownDeviceError)) throw error
         rejected.push({ index, field: error.field, message: error.message })
       }
     })
     const result = ingestPositions(intake, inputs)
-    for (const r of result.rejected) rejected.push({ ...r, index: indexOf[r.index] })
+    for (const r of result.rejected) {
+      const field = r.field === 'at' ? atFieldOf[r.index] : r.field
+      rejected.push({ index: indexOf[r.index], field, message: r.message.replace(`${r.field}: `, `${field}: `) })
+    }
     res.status(result.accepted > 0 || items.length === 0 ? 200 : 400).json({ accepted: result.accepted, rejected: rejected.sort((a, b) => a.index - b.index) })
   }
 }
@@ -38,7 +44,7 @@ function readItem(intake: PositionIntake, item: unknown, now: number, registerUn
   const p = item as Record<string, unknown>
   const lng = requiredNumber(p.lng ?? p.lon, p.lng != null ? 'lng' : 'lon')
   const lat = requiredNumber(p.lat, 'lat')
-  const at = parseTimestamp(p.at ?? p.timestamp, p.at != null ? 'at' : 'timestamp', now)
+  const at = parseTimestamp(p.at ?? p.timestamp, atField(p), now)
   const common = { lng, lat, at, heading: optionalNumber(p.heading, 'heading'), speed: optionalNumber(p.speed, 'speed'), accuracy: optionalNumber(p.accuracy, 'accuracy'), battery: optionalNumber(p.battery, 'battery') }
   if (typeof p.deviceId === 'string' && p.deviceId !== '') {
     const crs = String(p.crs ?? '').toLowerCase() === 'gcj02' ? 'GCJ02' : 'WGS84'
@@ -47,3 +53,5 @@ function readItem(intake: PositionIntake, item: unknown, now: number, registerUn
   if (typeof p.inspectorId === 'number') return { ...common, inspectorId: p.inspectorId }
   throw new InvalidInputError('deviceId', 'each position needs a deviceId (or an inspectorId)')
 }
+
+const atField = (p: Record<string, unknown>) => (p.at != null ? 'at' : 'timestamp')
