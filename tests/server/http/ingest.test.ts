@@ -96,16 +96,73 @@ describe('position ingest over HTTP', () => {
   })
 })
 
-describe('automatic registration of unknown devices', () => {
-  it('registers a new phone on its first fix when switched on, and keeps it', async () => {
-    const server = await startTestServer({ simulator: false, ingestRegisterUnknown: true })
-    try {
-      const response = await fetch(`${server.url}/api/ingest/osmand?id=new-phone-1&lat=26.0712&lon=119.3512`)
-      expect(response.status).toBe(200)
-      const id = server.wall.district.inspectors.idOfDevice('new-phone-1')!
-      expect(server.wall.store.loadInspectors().find((i) => i.id === id)).toMatchObject({ deviceId: 'new-phone-1' })
-    } finally {
-      await server.stop()
-    }
+// Registering unknown phones (enrolment key, allowed list, cap): ingest-registration.test.ts.
+
+describe('a phone whose clock runs in the future', () => {
+  // 2,100,000,000 epoch seconds is 2036-07-18: a phone with a wrong clock (issue #15).
+  const FUTURE_S = 2_100_000_000
+  const SKEW_S = 120
+  let server: TestServer
+  let device: string
+  let inspectorId: number
+
+  beforeAll(async () => {
+    server = await startTestServer({ simulator: false, maxClockSkewMs: SKEW_S * 1000, access: { wallToken: null, integrationKeys: [KEY], operators: [] } })
+    const info = server.wall.district.inspectors.allInfos()[1]
+    device = info.deviceId
+    inspectorId = info.id
+  })
+  afterAll(() => server?.stop())
+
+  const live = () => server.wall.district.inspectors.liveOf(inspectorId)
+  const nowS = () => Math.floor(server.wall.district.clock.now() / 1000)
+
+  it('is refused with a 400 naming timestamp, and the fixes after it still move the marker', async () => {
+    const future = await fetch(`${server.url}/api/ingest/osmand?id=${device}&lat=26.0712&lon=119.3512&timestamp=${FUTURE_S}`)
+    expect(future.status).toBe(400)
+    expect(((await future.json()) as { error: { field: string } }).error.field).toBe('timestamp')
+    expect(live()?.fixAt ?? 0).toBeLessThan(FUTURE_S * 1000)
+
+    const real = nowS()
+    expect((await fetch(`${server.url}/api/ingest/osmand?id=${device}&lat=26.0722&lon=119.3522&timestamp=${real}`)).status).toBe(200)
+    expect(live()).toMatchObject({ lat: 26.0722, fixAt: real * 1000, status: 'online' })
+    expect((await fetch(`${server.url}/api/ingest/osmand?id=${device}&lat=26.0723&lon=119.3523&timestamp=${real + 5}`)).status).toBe(200)
+    expect(live()).toMatchObject({ lat: 26.0723, fixAt: (real + 5) * 1000 })
+    const history = server.wall.store.track(inspectorId, 0, FUTURE_S * 1000 + 1)
+    expect(history.map((f) => f.at)).not.toContain(FUTURE_S * 1000)
+    expect(server.wall.store.loadLatestFixes().find((f) => f.inspectorId === inspectorId)?.at).toBe((real + 5) * 1000)
+  })
+
+  it('names location.timestamp for the Traccar Client JSON body', async () => {
+    const response = await fetch(`${server.url}/api/ingest/osmand`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ device_id: device, location: { timestamp: new Date(FUTURE_S * 1000).toISOString(), coords: { latitude: 26.07, longitude: 119.35 } } }),
+    })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: { field: string } }).error.field).toBe('location.timestamp')
+  })
+
+  it('accepts a fix a little ahead (within the allowed skew), refuses one just past it', async () => {
+    const slightlyAhead = nowS() + 60
+    expect((await fetch(`${server.url}/api/ingest/osmand?id=${device}&lat=26.0724&lon=119.3524&timestamp=${slightlyAhead}`)).status).toBe(200)
+    expect(live()).toMatchObject({ fixAt: slightlyAhead * 1000 })
+    expect((await fetch(`${server.url}/api/ingest/osmand?id=${device}&lat=26.0725&lon=119.3525&timestamp=${nowS() + SKEW_S + 30}`)).status).toBe(400)
+  })
+
+  it('rejects future items of a batch by index with field at; the others land', async () => {
+    const real = server.wall.district.clock.now()
+    const response = await fetch(`${server.url}/api/ingest/positions`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ positions: [
+        { deviceId: device, lat: 26.073, lng: 119.353, at: FUTURE_S * 1000 },
+        { deviceId: device, lat: 26.0731, lng: 119.3531, at: real + 61_000 },
+        { deviceId: device, lat: 26.0732, lng: 119.3532, timestamp: FUTURE_S },
+      ] }),
+    })
+    expect(response.status).toBe(200)
+    const result = await response.json() as { accepted: number; rejected: { index: number; field: string }[] }
+    expect(result.accepted).toBe(1)
+    expect(result.rejected.map((r) => [r.index, r.field])).toEqual([[0, 'at'], [2, 'timestamp']])
+    expect(live()).toMatchObject({ lat: 26.0731 })
   })
 })

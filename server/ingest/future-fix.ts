@@ -1,0 +1,23 @@
+// A fix stamped ahead of the server's clock comes from a phone with a wrong clock. Taken as it is, it
+// becomes the inspector's latest fix: every true fix after it looks late and never moves the marker,
+// and the silence is negative, so the marker stays "online" for years (issue #15).
+//
+// Refused, not clamped: a clamped fix would be stored with a time it never had (history and proof of
+// presence would lie about when the inspector was there), and the answer should make someone fix the
+// phone's clock. Traccar likewise filters out fixes from the future (its `filter.future` setting).
+import { InvalidInputError } from './position-ingest'
+
+/** Phones sync their clocks by network time; a few minutes covers drift and buffered uploads. */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60_000
+
+export function refuseFutureFix(at: number, now: number, maxSkewMs: number, field: string): void {
+  if (at <= now + maxSkewMs) return
+  throw new InvalidInputError(field, `${new Date(at).toISOString()} is ${describeAhead(at - now)} ahead of the server's clock `
+    + `(${new Date(now).toISOString()}); fixes more than ${Math.round(maxSkewMs / 1000)} s ahead are refused: correct the device's clock`)
+}
+
+function describeAhead(ms: number): string {
+  if (ms < 3600_000) return `${Math.round(ms / 1000)} s`
+  if (ms < 2 * 86_400_000) return `${Math.round(ms / 3600_000)} h`
+  return `${Math.round(ms / 86_400_000)} days`
+}
