@@ -63,6 +63,7 @@ const en: typeof zhCN = {
     statusHistory: 'Online today', lastFix: 'Last fix', replayToday: "Replay today's track",
     replayTitle: 'Track replay', replayGridTitle: 'Grid replay', play: 'Play', pause: 'Pause', follow: 'Follow', speed: 'Speed', events: 'Case events',
     date: 'Date', points: '{n} track points',
+    replayTooLarge: 'Too much history for one replay of this area: replay a smaller area', replayFailed: 'The tracks could not be loaded ({status}) {message}',
     loading: 'Loading…', loadFailed: 'Could not load the data; retrying', caseNotFound: 'No case {id}: the number is wrong or the case was removed', inspectorNotFound: 'No inspector {id}',
     none: 'None', categoryValue: '{major} · {name} ({kind})', openPhoto: 'Open photo', current: 'Current', noPresence: 'No presence records yet',
     noFix: 'No fix yet', today: 'Today',

@@ -66,6 +66,7 @@ export default {
     statusHistory: '今日在线情况', lastFix: '最后定位', replayToday: '回放今日轨迹',
     replayTitle: '轨迹回放', replayGridTitle: '网格轨迹回放', play: '播放', pause: '暂停', follow: '跟随', speed: '倍速', events: '案件事件',
     date: '日期', points: '{n} 个轨迹点',
+    replayTooLarge: '该区域网格员较多，一次回放的轨迹超出上限：请选择下级区域回放', replayFailed: '轨迹加载失败（{status}）{message}',
     loading: '正在加载…', loadFailed: '数据加载失败，正在重试', caseNotFound: '未找到案件 {id}：编号有误或已删除', inspectorNotFound: '未找到网格员 {id}',
     none: '无', categoryValue: '{major}·{name}（{kind}）', openPhoto: '查看照片', current: '当前', noPresence: '暂无到场记录',
     noFix: '尚无定位', today: '今天',
