@@ -1,6 +1,12 @@
 // Schema migrations, applied in order inside one transaction each; PRAGMA user_version records how
 // far a database has come. Append new steps; never edit a released one.
-export const MIGRATIONS: readonly string[] = [
+import type Database from 'better-sqlite3'
+import { splitPositionsByDay } from './split-positions-by-day'
+
+/** SQL, or code for a step SQL cannot say (e.g. tables named from the data). */
+export type Migration = string | ((db: Database.Database) => void)
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE areas (
     code TEXT PRIMARY KEY,
@@ -69,4 +75,6 @@ export const MIGRATIONS: readonly string[] = [
     SELECT case_id, actor FROM case_transitions WHERE action = 'report' AND actor LIKE '市民%（%';
   UPDATE case_transitions SET actor = '市民' WHERE action = 'report' AND actor LIKE '市民%（%';
   `,
+  // Position history in one table per CST day, so retention drops whole days (issue #15).
+  splitPositionsByDay,
 ]

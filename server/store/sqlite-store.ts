@@ -10,6 +10,7 @@ import type { CaseRecord } from '../domain/case-book'
 import { hasContact, type ReporterContact } from '../domain/reporter-contact'
 import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRow, type TransitionRow } from './case-rows'
 import { MIGRATIONS } from './migrations'
+import { PositionDays } from './position-days'
 import { fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type FixRow, type ProfileRow } from './rows'
 import type { StoredFix, WallStore } from './wall-store'
 
@@ -29,14 +30,16 @@ function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version])
+      const migration = MIGRATIONS[version]
+      if (typeof migration === 'string') db.exec(migration)
+      else migration(db)
       db.pragma(`user_version = ${version + 1}`)
     })()
   }
 }
 
 class SqliteStore implements WallStore {
-  private readonly insertFix
+  private readonly positionDays
   private readonly upsertLatest
   private readonly insertCase
   private readonly updateCase
@@ -46,7 +49,7 @@ class SqliteStore implements WallStore {
   constructor(private readonly db: Database.Database) {
     const fixColumns = 'inspector_id, at, lng, lat, heading, speed, accuracy, battery, attributes'
     const fixValues = '@inspector_id, @at, @lng, @lat, @heading, @speed, @accuracy, @battery, @attributes'
-    this.insertFix = db.prepare(`INSERT OR IGNORE INTO positions (${fixColumns}) VALUES (${fixValues})`)
+    this.positionDays = new PositionDays(db)
     // The latest row only moves forward in time: a late fix goes to history, not to the live marker.
     this.upsertLatest = db.prepare(`INSERT INTO latest_positions (${fixColumns}) VALUES (${fixValues})
       ON CONFLICT (inspector_id) DO UPDATE SET at = excluded.at, lng = excluded.lng, lat = excluded.lat, heading = excluded.heading,
@@ -122,11 +125,9 @@ class SqliteStore implements WallStore {
   appendFixes(fixes: readonly StoredFix[]): void {
     if (fixes.length === 0) return
     this.db.transaction(() => {
-      for (const fix of fixes) {
-        const params = fixParams(fix)
-        this.insertFix.run(params)
-        this.upsertLatest.run(params)
-      }
+      const rows = fixes.map(fixParams)
+      this.positionDays.insert(rows)
+      for (const row of rows) this.upsertLatest.run(row)
     })()
   }
 
@@ -142,14 +143,27 @@ class SqliteStore implements WallStore {
   }
 
   track(inspectorId: number, from: EpochMs, to: EpochMs): StoredFix[] {
-    return (this.db.prepare('SELECT * FROM positions WHERE inspector_id = ? AND at BETWEEN ? AND ? ORDER BY at')
-      .all(inspectorId, from, to) as FixRow[]).map(fixFromRow)
+    return this.positionDays.between(inspectorId, from, to).map(fixFromRow)
   }
 
-  pruneFixes(before: EpochMs, maxRows = 50_000): number {
-    // In slices, so pruning a month of history never holds the write lock for long.
-    return this.db.prepare(`DELETE FROM positions WHERE (inspector_id, at) IN
-      (SELECT inspector_id, at FROM positions WHERE at < ? LIMIT ?)`).run(before, maxRows).changes
+  pruneFixes(before: EpochMs): number {
+    return this.positionDays.dropDaysBefore(before)
+  }
+
+  discardFixesAfter(after: EpochMs): number {
+    return this.db.transaction(() => {
+      // History only ever moves the latest fix forward, so whoever has a history fix after `after`
+      // has a latest fix after it too: the small latest table says whose history to look at.
+      const ids = this.db.prepare('SELECT inspector_id FROM latest_positions WHERE at > ?').pluck().all(after) as number[]
+      const deleted = this.positionDays.deleteAfter(ids, after)
+      const removeLatest = this.db.prepare('DELETE FROM latest_positions WHERE inspector_id = ?')
+      for (const id of ids) {
+        removeLatest.run(id)
+        const newest = this.positionDays.newest(id)
+        if (newest) this.upsertLatest.run(newest)
+      }
+      return deleted + ids.length
+    })()
   }
 
   saveCase(record: CaseRecord, transition: CaseTransition | null, contact?: ReporterContact | null): void {

@@ -42,8 +42,17 @@ export interface WallStore {
   loadLatestFixes(): StoredFix[]
   /** One inspector's history between two times, oldest first. */
   track(inspectorId: number, from: EpochMs, to: EpochMs): StoredFix[]
-  /** Deletes history older than `before`, a slice at a time; returns how many rows went. */
-  pruneFixes(before: EpochMs, maxRows?: number): number
+  /**
+   * Drops whole days of history (China Standard Time) that ended by `before`; the day holding
+   * `before` is kept whole. Returns how many days went.
+   */
+  pruneFixes(before: EpochMs): number
+  /**
+   * Removes fixes stamped after `after` (a phone's wrong clock, stored before such fixes were
+   * refused) from history and latest; a latest fix falls back to the newest fix left in history.
+   * Returns how many fixes went.
+   */
+  discardFixesAfter(after: EpochMs): number
 
   /**
    * Writes a case with the transition that changed it, together: a report inserts (an id already

@@ -67,15 +67,6 @@ describe('the SQLite store', () => {
     expect(store.track(1, 0, 10_000).map((f) => f.at)).toEqual([1_000, 2_000])
   })
 
-  it('prunes history older than the retention, a slice at a time', () => {
-    const { store } = open()
-    store.appendFixes(Array.from({ length: 10 }, (_, i) => ({ inspectorId: 1, lng: 119, lat: 26, heading: null, at: i * 1000 })))
-    expect(store.pruneFixes(5_000, 3)).toBe(3)
-    expect(store.pruneFixes(5_000, 3)).toBe(2)
-    expect(store.pruneFixes(5_000, 3)).toBe(0)
-    expect(store.track(1, 0, 100_000).map((f) => f.at)).toEqual([5_000, 6_000, 7_000, 8_000, 9_000])
-  })
-
   it('saves each case with its transitions and loads open and recent ones back equal', () => {
     const { store } = open()
     const book = new CaseBook(DEFAULT_CALENDAR)
