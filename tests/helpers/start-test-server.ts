@@ -9,6 +9,8 @@ import { loadConfig, type ServerConfig } from '../../server/config'
 export interface TestServer {
   wall: WallApp
   url: string
+  /** Its DATA_DIR: wall.db is here (tests may open it read-only beside the server). */
+  dataDir: string
   stop(): Promise<void>
 }
 
@@ -34,6 +36,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   return {
     wall,
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     async stop() {
       await wall.stop()
       if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
