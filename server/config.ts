@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOperators, type AccessConfig } from './http/access'
 import { parseIntegrationKeys } from './http/integration-keys'
+import { enrolmentRules, type EnrolmentRules } from './ingest/device-enrolment'
 import type { DemoStart } from './simulator/demo-clock'
 
 export const WALL_LANGUAGES = ['zh-CN', 'en'] as const
@@ -34,13 +35,13 @@ export interface ServerConfig {
   access: AccessConfig
   /** Register a device the first time it reports (as Traccar's server can), instead of refusing it. */
   ingestRegisterUnknown: boolean
+  /** Which unknown devices may register that way (an enrolment key, a list of ids), and how many. */
+  ingestEnrolment: EnrolmentRules
   /** Position history older than this is pruned. */
   positionRetentionDays: number
   /** History keeps a fix when this much time or distance separates it from the last one kept. */
   historyMinIntervalMs: number
   historyMinDistanceM: number
-  /** A fix further ahead of the server's clock than this is refused (a phone with a wrong clock). */
-  maxClockSkewMs: number
   /** A fix further ahead of the server's clock than this is refused (a phone with a wrong clock). */
   maxClockSkewMs: number
 }
@@ -91,6 +92,7 @@ function configured<T>(parse: () => T): T {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const staleAfterS = number(env, 'STALE_AFTER_S', 60, (n) => n > 0, 'a positive number of seconds')
+  const ingestRegisterUnknown = flag(env, 'INGEST_REGISTER_UNKNOWN', false)
   const offlineAfterS = number(env, 'OFFLINE_AFTER_S', 300, (n) => n > staleAfterS, `more seconds than STALE_AFTER_S (${staleAfterS})`)
   return {
     port: number(env, 'PORT', 3000, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a TCP port (0–65535)'),
@@ -112,11 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       operators: configured(() => parseOperators(env.OPERATOR_TOKENS)),
       open311PublicWrites: flag(env, 'OPEN311_PUBLIC_WRITES', false),
     },
-    ingestRegisterUnknown: flag(env, 'INGEST_REGISTER_UNKNOWN', false),
+    ingestRegisterUnknown,
+    ingestEnrolment: configured(() => enrolmentRules({
+      key: env.INGEST_ENROLMENT_KEY,
+      allowedDevices: env.INGEST_ALLOWED_DEVICES,
+      maxNew: number(env, 'INGEST_REGISTER_MAX', 500, (n) => Number.isInteger(n) && n >= 0, 'a whole number of devices'),
+    }, ingestRegisterUnknown)),
     positionRetentionDays: number(env, 'POSITION_RETENTION_DAYS', 30, (n) => n > 0, 'a positive number of days'),
     historyMinIntervalMs: number(env, 'HISTORY_MIN_INTERVAL_S', 15, (n) => n >= 0, 'seconds (0 keeps every fix)') * 1000,
     historyMinDistanceM: number(env, 'HISTORY_MIN_DISTANCE_M', 10, (n) => n >= 0, 'metres'),
-    maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
     maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
   }
 }

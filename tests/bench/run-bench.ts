@@ -26,6 +26,8 @@ import { health, MAX_BATCH, postCases, registerInspectors } from './setup-data'
 import { MB, round, sleep } from './stats'
 
 const KEY = 'bench-integration-key'
+/** The inspectors register themselves on their first fix: with this key, and at most as many as the city has. */
+const ENROLMENT_KEY = 'bench-enrolment-key'
 const OPERATORS = { supervision: 'bench-sup', dispatch: 'bench-dis', department: 'bench-dep' }
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-precise-memory-info']
 
@@ -42,7 +44,7 @@ async function serverMemory(server: ServerChild) {
 /** Registration, the open cases, and the probe inspector's id. */
 async function setUp(http: HttpClient, plan: BenchPlan, homes: [number, number][], probeLat: number, t0: number) {
   log('registering inspectors (first fix through the batch API)')
-  const registration = await registerInspectors(http, KEY, homes, [probeLng(0), probeLat], t0 - 900_000)
+  const registration = await registerInspectors(http, KEY, ENROLMENT_KEY, homes, [probeLng(0), probeLat], t0 - 900_000)
   log(`registered in ${registration.seconds.toFixed(1)} s; posting ${plan.cases} Open311 reports`)
   const cases = await postCases(http, KEY, plan, plan.cases)
   const state = await health(http)
@@ -136,7 +138,8 @@ async function main() {
   const naiveDir = path.join(workDir, 'naive')
   const [server] = await Promise.all([
     startServerChild({
-      DATA_DIR: dataDir, CLIENT_DIR: wallDist, SIMULATOR: 'off', INGEST_REGISTER_UNKNOWN: 'true', INTEGRATION_KEYS: KEY, TICK_MS: String(plan.tickMs),
+      DATA_DIR: dataDir, CLIENT_DIR: wallDist, SIMULATOR: 'off', INGEST_REGISTER_UNKNOWN: 'true', INGEST_ENROLMENT_KEY: ENROLMENT_KEY, INGEST_REGISTER_MAX: String(plan.inspectors + 1),
+      INTEGRATION_KEYS: KEY, TICK_MS: String(plan.tickMs),
       OPERATOR_TOKENS: Object.entries(OPERATORS).map(([role, token]) => `${token}:${role}:基准${role}`).join(','),
     }),
     buildNaivePage(naiveDir),

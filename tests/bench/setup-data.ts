@@ -1,5 +1,5 @@
 // Puts the city in place before anything is measured: every inspector registers itself by sending a
-// first fix through the batch API (INGEST_REGISTER_UNKNOWN), and the open cases arrive as citizens'
+// first fix through the batch API (INGEST_REGISTER_UNKNOWN, with the enrolment key), and the open cases arrive as citizens'
 // Open311 reports. Both are timed: they are what a city's first morning costs the server.
 import { bearer, forwardedFor, runPool, type HttpClient } from './http-client'
 import type { BenchPlan } from './options'
@@ -13,14 +13,14 @@ export interface SetupResult {
 }
 
 /** First fixes of every inspector (and the probe), at `at`, in batches of 10,000. */
-export async function registerInspectors(http: HttpClient, key: string, homes: readonly [number, number][], probeAt: [number, number], at: number) {
+export async function registerInspectors(http: HttpClient, key: string, enrolmentKey: string, homes: readonly [number, number][], probeAt: [number, number], at: number) {
   const positions = homes.map(([lng, lat], i) => ({ deviceId: deviceId(i), lng, lat, at, heading: 0, speed: 0, accuracy: 8 }))
   positions.unshift({ deviceId: PROBE_DEVICE, lng: probeAt[0], lat: probeAt[1], at, heading: 0, speed: 0, accuracy: 5 })
   const started = performance.now()
   const perRequestMs: number[] = []
   for (let i = 0; i < positions.length; i += MAX_BATCH) {
     const res = await http.request('POST', '/api/ingest/positions', {
-      body: JSON.stringify({ positions: positions.slice(i, i + MAX_BATCH) }), headers: { 'content-type': 'application/json', ...bearer(key) },
+      body: JSON.stringify({ positions: positions.slice(i, i + MAX_BATCH) }), headers: { 'content-type': 'application/json', ...bearer(key), 'x-enrolment-key': enrolmentKey },
     })
     if (res.status !== 200) throw new Error(`registration batch answered ${res.status}: ${res.body.slice(0, 300)}`)
     const { accepted } = JSON.parse(res.body) as { accepted: number }

@@ -19,7 +19,9 @@ describe('drilling in on the wall', () => {
   beforeAll(async () => {
     if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm test does)')
     server = await startTestServer({
-      simulatorSpeed: 1, tickMs: 1000, ingestRegisterUnknown: true, historyMinIntervalMs: 0, historyMinDistanceM: 0,
+      simulatorSpeed: 1, tickMs: 1000, historyMinIntervalMs: 0, historyMinDistanceM: 0,
+      // The replay phone registers on its first fix, as a phone on the district's list of devices.
+      ingestRegisterUnknown: true, ingestEnrolment: { key: null, allowedDevices: new Set(['e2e-replay-phone']), maxNew: 1 },
       access: { wallToken: null, integrationKeys: [KEY], operators: [] },
     })
     snapshot = await (await fetch(`${server.url}/api/snapshot`)).json() as WallSnapshot
