@@ -57,7 +57,7 @@ const en: typeof zhCN = {
     children: 'Ranking of sub-areas', childOpen: 'Open', childOverdue: 'Overdue', inspectors: 'Inspectors', cases: 'Open cases (most urgent first)', noCases: 'No open cases',
     gridCode: 'Grid code', code: 'Code',
     caseTitle: 'Case', category: 'Category', source: 'Source', grid: 'Grid', location: 'Location', description: 'Description', photo: 'Photo',
-    department: 'Department', timeline: 'Handling steps', sendBacks: 'Sent back {n}×', presence: 'Proof of presence', reporter: 'Reporter', verifier: 'Verifier',
+    citizen: 'Reporter', contactHidden: 'contact details hidden', department: 'Department', timeline: 'Handling steps', sendBacks: 'Sent back {n}×', presence: 'Proof of presence', reporter: 'Reporter', verifier: 'Verifier',
     distance: '{d} from the case', noTrack: 'no track', present: 'on site', absent: 'not on site',
     inspectorTitle: 'Inspector', device: 'Device', distanceToday: 'Walked today', reportsToday: 'Reports today', verificationsToday: 'Verifications today',
     statusHistory: 'Online today', lastFix: 'Last fix', replayToday: "Replay today's track",
