@@ -35,20 +35,26 @@ export class PositionDays {
   /** Inserts history rows (a fix already stored is kept as it is). Run inside a transaction. */
   insert(rows: readonly FixRow[]): void {
     const ready = new Set<number>()
+    let day = Number.NaN
+    let insert: Database.Statement | undefined
     for (const row of rows) {
-      const day = cstDayNumber(row.at)
-      if (!ready.has(day)) {
-        // Asked of SQLite, not remembered: a rolled-back transaction takes a new table with it.
-        this.statement(day, 'create', (t) => `CREATE TABLE IF NOT EXISTS ${t} (
-          inspector_id INTEGER NOT NULL,
-          at INTEGER NOT NULL,
-          lng REAL NOT NULL, lat REAL NOT NULL, heading REAL, speed REAL, accuracy REAL, battery REAL,
-          attributes TEXT,
-          PRIMARY KEY (inspector_id, at)
-        ) WITHOUT ROWID`).run()
-        ready.add(day)
+      const rowDay = cstDayNumber(row.at)
+      if (rowDay !== day) {
+        day = rowDay
+        if (!ready.has(day)) {
+          // Asked of SQLite, not remembered: a rolled-back transaction takes a new table with it.
+          this.statement(day, 'create', (t) => `CREATE TABLE IF NOT EXISTS ${t} (
+            inspector_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            lng REAL NOT NULL, lat REAL NOT NULL, heading REAL, speed REAL, accuracy REAL, battery REAL,
+            attributes TEXT,
+            PRIMARY KEY (inspector_id, at)
+          ) WITHOUT ROWID`).run()
+          ready.add(day)
+        }
+        insert = this.statement(day, 'insert', (t) => `INSERT OR IGNORE INTO ${t} (${COLUMNS}) VALUES (${VALUES})`)
       }
-      this.statement(day, 'insert', (t) => `INSERT OR IGNORE INTO ${t} (${COLUMNS}) VALUES (${VALUES})`).run(row)
+      insert!.run(row)
     }
   }
 

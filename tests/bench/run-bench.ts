@@ -11,6 +11,7 @@ import { spawnBenchChild, type BenchChild } from './child-process'
 import { measurePage, type PageResult, type PageSpec } from './client-metrics'
 import { loadAverage, startPhase, type PhaseCpu } from './cpu-accounting'
 import { connectFanoutClients, measureFanout } from './fanout'
+import { historyRate, sampleHistory } from './history-rate'
 import { createHttpClient, type HttpClient } from './http-client'
 import { batchBurst, burstBodies, osmandBurst } from './ingest-throughput'
 import type { LoadConfig, LoadStats } from './load-generator'
@@ -170,6 +171,8 @@ async function main() {
   let generator = startLoad(server, plan, setup.cases.ids)
   pin(generator.child.pid!, '1')
   await generator.next('started')
+  // From one report period in: every inspector's first fix of the load is kept, whatever the rule.
+  const historyAtStart = sleep(plan.reportEveryS[1] * 1000).then(() => sampleHistory(dataDir))
   phase = startPhase()
   const fanout = await measureFanout(fanoutClients, {
     http, server, key: KEY, probeId: setup.probeId, probeLat: centreLat, warmupS: plan.fanoutWarmupS, probeS: plan.fanoutProbeS,
@@ -178,6 +181,7 @@ async function main() {
   cpu.fanout = phase()
   log(`fan-out p99 ${fanout.ingestToDecodedMs.p99} ms`)
   const fanoutLoad = await stopLoad(generator)
+  const history = historyRate(await historyAtStart, sampleHistory(dataDir), plan.inspectors, fanoutLoad.positionsPerSecond)
   const memoryAfterFanout = await serverMemory(server)
 
   phase = startPhase()
@@ -224,6 +228,7 @@ async function main() {
     server: {
       ingest,
       fanout,
+      history,
       steadyLoad: { duringFanout: fanoutLoad, duringBrowser: { ...load, serverCpuShare: round(serverCpuUnderLoad / load.seconds, 3) } },
       memory: { afterSetup: memoryAfterSetup, afterFanout: memoryAfterFanout, afterIngest: memoryAfterIngest, atEnd: memoryAtEnd },
     },
