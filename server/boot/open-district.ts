@@ -7,6 +7,7 @@ import { AreaTree, type AreaFeature } from '../domain/area-tree'
 import { DAY_MS } from '../domain/china-time'
 import type { Clock } from '../domain/clock'
 import { createDistrict, type District } from '../domain/district'
+import { loadWorkingCalendar } from '../domain/holiday-calendar'
 import { buildingFactsOf, demoGridWeight, demoStaff } from '../simulator/demo-setup'
 import type { WallStore } from '../store/wall-store'
 
@@ -25,6 +26,8 @@ export interface OpenedDistrict {
 }
 
 export function openDistrict(config: ServerConfig, store: WallStore, clock: Clock): OpenedDistrict {
+  // First: a bad DATA_DIR/holidays.json stops the start before anything is written.
+  const calendar = loadWorkingCalendar(config.dataDir, clock.now())
   let features = store.loadAreas()
   if (!features) {
     features = loadAreaFeatures(areasFileFor(config.dataDir))
@@ -35,6 +38,7 @@ export function openDistrict(config: ServerConfig, store: WallStore, clock: Cloc
     tree: new AreaTree(features),
     clock,
     silence: { staleAfterMs: config.staleAfterMs, offlineAfterMs: config.offlineAfterMs },
+    calendar,
   })
   seedDemoStaff(district, store, features, isDemo, config.simulatorSeed)
   for (const info of store.loadInspectors()) district.inspectors.register(info)

@@ -1,26 +1,36 @@
 // Handling deadlines are counted in working time (GB/T 30428: "处置时限" in 工作时 / 工作日), so a
-// case filed on Friday afternoon is not overdue on Saturday.
+// case filed on Friday afternoon is not overdue on Saturday, nor one dispatched before 国庆 during it.
 import type { EpochMs, WorkingLimit } from '../contract/domain'
 import { cstDayKey, cstDayStart, cstWeekday, DAY_MS } from './china-time'
+import { OFFICIAL_HOLIDAYS, type HolidayYear } from './official-holidays'
 
 export interface WorkingCalendar {
   /** Working periods within a working day, as [start, end) minutes after 00:00 CST. */
   periods: readonly [number, number][]
   /** Weekdays that are working days (0 = Sunday). */
   weekdays: ReadonlySet<number>
-  /** yyyy-MM-dd public holidays (法定节假日) that fall on weekdays. */
+  /** yyyy-MM-dd public holidays (法定节假日), weekend days among them or not. */
   holidays: ReadonlySet<string>
   /** yyyy-MM-dd weekend days that are worked (调休上班). */
   workedWeekends: ReadonlySet<string>
+  /** The years whose holidays are known; deadlines in other years see plain weekdays. */
+  holidayYears: readonly string[]
 }
 
-/** 08:30–12:00 and 14:00–17:30, Monday to Friday: the usual Fuzhou office day of 7 hours. */
-export const DEFAULT_CALENDAR: WorkingCalendar = {
-  periods: [[8 * 60 + 30, 12 * 60], [14 * 60, 17 * 60 + 30]],
-  weekdays: new Set([1, 2, 3, 4, 5]),
-  holidays: new Set(),
-  workedWeekends: new Set(),
+/** 08:30–12:00 and 14:00–17:30, Monday to Friday (the usual Fuzhou office day of 7 hours), with `years`' holidays. */
+export function officeCalendar(years: Readonly<Record<string, HolidayYear>>): WorkingCalendar {
+  const lists = Object.values(years)
+  return {
+    periods: [[8 * 60 + 30, 12 * 60], [14 * 60, 17 * 60 + 30]],
+    weekdays: new Set([1, 2, 3, 4, 5]),
+    holidays: new Set(lists.flatMap((y) => y.holidays)),
+    workedWeekends: new Set(lists.flatMap((y) => y.workdays)),
+    holidayYears: Object.keys(years).sort(),
+  }
 }
+
+/** The office day with the State Council's published holidays built in. */
+export const DEFAULT_CALENDAR: WorkingCalendar = officeCalendar(OFFICIAL_HOLIDAYS)
 
 const MINUTE_MS = 60_000
 /** Far enough for a 15-working-day limit over the longest holiday; guards against an empty calendar. */
