@@ -147,6 +147,12 @@ export const wrongContentType: fc.Arbitrary<string> = fc.constantFrom(
 /** A content type a body is sometimes sent with, and an encoding it does not have. */
 export const wrongEncoding: fc.Arbitrary<string> = fc.constantFrom('gzip', 'deflate', 'br', 'x-unknown', 'gzip, gzip')
 
+// known: `Content-Encoding: gzip`, `deflate` or `br` on a body that is not compressed answers 500 from
+// the workflow API, Open311 and the imports: body-parser's zlib error carries status 400 but no
+// `type`, which workflowErrors, Open311's bodyError and the import router's bodyErrors look for (the
+// ingest router's bodyErrors reads the status and answers 400). Remove with its uses when fixed.
+export const knownUndecodable = (encoding: string | null | undefined) => ['gzip', 'deflate', 'br'].includes(encoding ?? '')
+
 /**
  * Percent-encoding no decoder accepts (truncated, not hex, overlong, a surrogate, not UTF-8). Raw
  * bytes above 0x7F are left out: Node's HTTP parser refuses them with a bare 400 before any route.
@@ -156,6 +162,11 @@ export const invalidPercent: fc.Arbitrary<string> = fc.constantFrom('%', '%Z', '
 /** encodeURIComponent, with lone surrogates (which it throws on) as U+FFFD: %ED%A0%80 above sends one raw. */
 export function encodePart(text: string): string {
   return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
+}
+
+/** `value` one time in `oneIn`, else null. */
+export function sometimes<T>(value: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | null> {
+  return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: value })
 }
 
 export type Entries = [string, string][]
@@ -200,7 +211,7 @@ export function encodeEntries(entries: Entries, corrupt?: { at: number; text: st
 
 /** Entries encoded, sometimes with invalid percent-encoding spliced in. */
 export function encodedEntries(entries: fc.Arbitrary<Entries>): fc.Arbitrary<string> {
-  return fc.tuple(entries, fc.option(fc.record({ at: fc.nat(), text: invalidPercent }), { freq: 5 }))
+  return fc.tuple(entries, sometimes(fc.record({ at: fc.nat(), text: invalidPercent }), 5))
     .map(([e, corrupt]) => encodeEntries(e, corrupt ?? undefined))
 }
 

@@ -72,18 +72,24 @@ describe('position, inspector and replay entry points under generated bad input'
 
   const check = (entry: string, request: RawRequest, shape: ErrorShape = 'api') => probe(target, entry, shape, { ...request, headers: { ...clientAddress(), ...request.headers } })
 
-  /** A phone's valid OsmAnd parameters: lat/lon, or Traccar's deviceid + location=lat,lon. */
-  function osmandBases(): Entries[] {
-    const [lng, lat] = district.gridCenters[0]
+  /**
+   * The i-th phone's valid OsmAnd parameters: lat/lon, or Traccar's deviceid + location=lat,lon.
+   * Each run takes the next phone, so the per-device rate limit (a phone reports every few seconds) is not what answers.
+   */
+  function osmandEntries(i: number, longMax?: number): fc.Arbitrary<Entries> {
+    const [lng, lat] = district.gridCenters[i % district.gridCenters.length]
+    const device = district.deviceIds[i % district.deviceIds.length]
     const t = String(Math.floor(now() / 1000) - 60)
-    return [
-      [['id', district.deviceIds[0]], ['lat', String(lat)], ['lon', String(lng)], ['timestamp', t], ['speed', '1.2'], ['bearing', '90'], ['accuracy', '5'], ['batt', '80'], ['hdop', '1.1']],
-      [['deviceid', district.deviceIds[1]], ['location', `${lat},${lng}`], ['timestamp', new Date(Number(t) * 1000).toISOString()], ['heading', '45'], ['crs', 'gcj02']],
-    ]
+    return fc.oneof(
+      mutateEntries([['id', device], ['lat', String(lat)], ['lon', String(lng)], ['timestamp', t], ['speed', '1.2'], ['bearing', '90'], ['accuracy', '5'], ['batt', '80'], ['hdop', '1.1']], longMax),
+      mutateEntries([['deviceid', device], ['location', `${lat},${lng}`], ['timestamp', new Date(Number(t) * 1000).toISOString()], ['heading', '45'], ['crs', 'gcj02']], longMax),
+    )
   }
+  let nextPhone = 0
+  const phone = () => nextPhone++
 
   it('OsmAnd query string: GET and POST', { timeout: 60_000 }, async () => {
-    const query = encodedEntries(fc.oneof(...osmandBases().map((b) => mutateEntries(b))))
+    const query = encodedEntries(fc.constant(null).chain(() => osmandEntries(phone())))
     await fc.assert(fc.asyncProperty(query, fc.constantFrom('GET', 'POST'), async (q, method) => {
       // known: a time past the year 275760 answers 500 (server/ingest/future-fix.ts formats it with toISOString, a RangeError).
       fc.pre(!new URLSearchParams(q).getAll('timestamp').some(beyondDateRange))
@@ -93,7 +99,7 @@ describe('position, inspector and replay entry points under generated bad input'
   })
 
   it('OsmAnd form body', { timeout: 60_000 }, async () => {
-    const body = encodedEntries(fc.oneof(...osmandBases().map((b) => mutateEntries(b, 20_000))))
+    const body = encodedEntries(fc.constant(null).chain(() => osmandEntries(phone(), 20_000)))
     const type = fc.oneof({ weight: 5, arbitrary: fc.constant(FORM_TYPE) }, { weight: 1, arbitrary: wrongContentType.map((t) => ({ 'content-type': t })) })
     await fc.assert(fc.asyncProperty(body, type, async (text, headers) => {
       // known: a time past the year 275760 answers 500 (server/ingest/future-fix.ts formats it with toISOString, a RangeError).
@@ -104,16 +110,22 @@ describe('position, inspector and replay entry points under generated bad input'
   })
 
   it('Traccar Client JSON body', { timeout: 60_000 }, async () => {
-    const [lng, lat] = district.gridCenters[1]
-    const valid = {
-      device_id: district.deviceIds[2],
-      location: {
-        timestamp: new Date(now() - 60_000).toISOString(),
-        coords: { latitude: lat, longitude: lng, speed: 1.3, heading: 180, accuracy: 5, altitude: 12 },
-        battery: { level: 0.8, is_charging: false }, is_moving: true, odometer: 1200, event: 'motionchange', activity: { type: 'walking' },
-      },
+    const valid = (i: number) => {
+      const [lng, lat] = district.gridCenters[i % district.gridCenters.length]
+      return {
+        device_id: district.deviceIds[i % district.deviceIds.length],
+        location: {
+          timestamp: new Date(now() - 60_000).toISOString(),
+          coords: { latitude: lat, longitude: lng, speed: 1.3, heading: 180, accuracy: 5, altitude: 12 },
+          battery: { level: 0.8, is_charging: false }, is_moving: true, odometer: 1200, event: 'motionchange', activity: { type: 'walking' },
+        },
+      }
     }
-    await fc.assert(fc.asyncProperty(spoiledJsonBody(valid, mutateJson(valid)), async ({ headers, body }) => {
+    const request = fc.constant(null).chain(() => {
+      const doc = valid(phone())
+      return spoiledJsonBody(doc, mutateJson(doc))
+    })
+    await fc.assert(fc.asyncProperty(request, async ({ headers, body }) => {
       // known: a time past the year 275760 answers 500 (server/ingest/future-fix.ts formats it with toISOString, a RangeError).
       fc.pre(!timesIn(body).some(beyondDateRange))
       await check('POST /api/ingest/osmand (Traccar JSON)', { method: 'POST', path: '/api/ingest/osmand', headers, body })
@@ -149,9 +161,10 @@ describe('position, inspector and replay entry points under generated bad input'
     await expectServing(server.url)
   })
 
+  const withWallToken = { headers: { authorization: `Bearer ${WALL}` } as Record<string, string>, query: [] as Entries }
   /** The wall token as a header, as ?token=, wrong, or missing. */
   const wallAuth = fc.oneof(
-    { weight: 6, arbitrary: fc.constant({ headers: { authorization: `Bearer ${WALL}` }, query: [] as Entries }) },
+    { weight: 6, arbitrary: fc.constant(withWallToken) },
     { weight: 1, arbitrary: fc.constant({ headers: {}, query: [['token', WALL]] as Entries }) },
     { weight: 1, arbitrary: fc.constantFrom<Record<string, string>>({}, { authorization: 'Bearer wrong' }).map((headers) => ({ headers, query: [] as Entries })) },
   )
@@ -163,7 +176,7 @@ describe('position, inspector and replay entry points under generated bad input'
     await fc.assert(fc.asyncProperty(id, wallAuth, junk, async (segment, auth, query) => {
       const q = [query, ...auth.query.map(([k, v]) => `${k}=${v}`)].filter(Boolean).join('&')
       await check('GET /api/inspectors/{id}', { method: 'GET', path: `/api/inspectors/${segment}?${q}`, headers: auth.headers })
-    }), { numRuns: runs(100) })
+    }), { numRuns: runs(100), examples: [['1%', withWallToken, ''], ['%E0%A4%A', withWallToken, ''], ['', withWallToken, '']] })
     await expectServing(server.url)
   })
 
@@ -184,7 +197,7 @@ describe('position, inspector and replay entry points under generated bad input'
     await fc.assert(fc.asyncProperty(id, rangeQuery(), wallAuth, async (segment, query, auth) => {
       const q = [query, ...auth.query.map(([k, v]) => `${k}=${v}`)].filter(Boolean).join('&')
       await check('GET /api/inspectors/{id}/track', { method: 'GET', path: `/api/inspectors/${segment}/track?${q}`, headers: auth.headers })
-    }), { numRuns: runs(100) })
+    }), { numRuns: runs(100), examples: [['%ZZ', '', withWallToken], ['', '', withWallToken]] })
     await expectServing(server.url)
   })
 
@@ -194,7 +207,7 @@ describe('position, inspector and replay entry points under generated bad input'
     await fc.assert(fc.asyncProperty(code, rangeQuery(), wallAuth, async (segment, query, auth) => {
       const q = [query, ...auth.query.map(([k, v]) => `${k}=${v}`)].filter(Boolean).join('&')
       await check('GET /api/grids/{code}/track', { method: 'GET', path: `/api/grids/${segment}/track?${q}`, headers: auth.headers })
-    }), { numRuns: runs(100) })
+    }), { numRuns: runs(100), examples: [['350111%', '', withWallToken]] })
     await expectServing(server.url)
   })
 })
