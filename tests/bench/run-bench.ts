@@ -182,6 +182,7 @@ async function main() {
   log(`fan-out p99 ${fanout.ingestToDecodedMs.p99} ms`)
   const fanoutLoad = await stopLoad(generator)
   const history = historyRate(await historyAtStart, sampleHistory(dataDir), plan.inspectors, fanoutLoad.positionsPerSecond)
+  log(`history: ${history.rowsPerSecond} rows/s written, ${history.rowsPerDay} a day (pruned before: ${history.prunedPerDay.before} a day)`)
   const memoryAfterFanout = await serverMemory(server)
 
   phase = startPhase()
