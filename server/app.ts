@@ -60,6 +60,7 @@ export function createApp(config: ServerConfig): WallApp {
   const intake: PositionIntake = {
     district, store, sampler: new HistorySampler({ minIntervalMs: config.historyMinIntervalMs, minDistanceM: config.historyMinDistanceM }),
     maxClockSkewMs: config.maxClockSkewMs,
+    historyRetentionMs: config.positionRetentionDays * DAY_MS,
   }
   // Every case change is written before it happens in memory (and before any API answers).
   district.cases.writeTo(store)

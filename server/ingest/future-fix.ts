@@ -5,6 +5,7 @@
 // Refused, not clamped: a clamped fix would be stored with a time it never had (history and proof of
 // presence would lie about when the inspector was there), and the answer should make someone fix the
 // phone's clock. Traccar likewise filters out fixes from the future (its `filter.future` setting).
+// Fixes older than the history kept are refused too (refuseExpiredFix).
 import { InvalidInputError } from './position-ingest'
 
 /** Phones sync their clocks by network time; a few minutes covers drift and buffered uploads. */
@@ -14,6 +15,17 @@ export function refuseFutureFix(at: number, now: number, maxSkewMs: number, fiel
   if (at <= now + maxSkewMs) return
   throw new InvalidInputError(field, `${new Date(at).toISOString()} is ${describeAhead(at - now)} ahead of the server's clock `
     + `(${new Date(now).toISOString()}); fixes more than ${Math.round(maxSkewMs / 1000)} s ahead are refused: correct the device's clock`)
+}
+
+/**
+ * A fix older than the history kept (POSITION_RETENTION_DAYS) would be stored only to be dropped,
+ * each distinct day of them creating a day table first: a device replaying a year of buffered fixes,
+ * or a bad clock in the past, is refused the same way.
+ */
+export function refuseExpiredFix(at: number, now: number, retentionMs: number, field: string): void {
+  if (at >= now - retentionMs) return
+  throw new InvalidInputError(field, `${new Date(at).toISOString()} is older than the ${Math.round(retentionMs / 86_400_000)} days of history kept `
+    + `(POSITION_RETENTION_DAYS): correct the device's clock`)
 }
 
 function describeAhead(ms: number): string {

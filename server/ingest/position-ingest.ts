@@ -4,7 +4,7 @@
 import type { District } from '../domain/district'
 import { StoreWriteError } from '../domain/store-write-error'
 import type { StoredFix, WallStore } from '../store/wall-store'
-import { DEFAULT_MAX_CLOCK_SKEW_MS, refuseFutureFix } from './future-fix'
+import { DEFAULT_MAX_CLOCK_SKEW_MS, refuseExpiredFix, refuseFutureFix } from './future-fix'
 import type { HistorySampler } from './history-sampler'
 
 export interface PositionInput {
@@ -30,6 +30,8 @@ export interface PositionIntake {
   sampler: HistorySampler
   /** Fixes further ahead of the district's clock than this are refused (MAX_CLOCK_SKEW_S; default 5 min). */
   maxClockSkewMs?: number
+  /** Fixes older than this (POSITION_RETENTION_DAYS) are refused; unbounded when absent. */
+  historyRetentionMs?: number
 }
 
 export class InvalidInputError extends Error {
@@ -63,6 +65,7 @@ export function ingestPositions(intake: PositionIntake, inputs: readonly Positio
     try {
       validatePosition(p)
       refuseFutureFix(p.at, now, maxSkewMs, 'at')
+      if (intake.historyRetentionMs != null) refuseExpiredFix(p.at, now, intake.historyRetentionMs, 'at')
       if (!intake.district.inspectors.info(p.inspectorId)) throw new InvalidInputError('inspectorId', `unknown inspector ${p.inspectorId}`)
       fixes.push({ ...p, heading: p.heading ?? null })
     } catch (error) {
