@@ -1,7 +1,10 @@
 // Finds where a ring crosses or touches itself. turf's booleanValid misses bow-ties (TECH-NOTES §7)
 // and @turf/kinks compares every pair of segments, reports a false crossing at a repeated vertex
-// and misses collinear overlaps; this sweep sorts segments by x so a ring of tens of thousands of
-// vertices (a DataV district outline) is checked in milliseconds.
+// and misses collinear overlaps. The segments' boxes go into a flatbush index and only segments
+// whose boxes overlap are compared: near-linear for a real outline (a DataV district of tens of
+// thousands of vertices in milliseconds). A sort by x alone compared every pair of a ring whose
+// edges all span its width (a zigzag of 8,000 teeth: 0.5 s; 32,000: 8 s).
+import Flatbush from 'flatbush'
 import type { Position } from 'geojson'
 
 interface Segment {
@@ -9,21 +12,25 @@ interface Segment {
   at: number
   a: Position
   b: Position
-  minX: number
-  maxX: number
 }
 
 /** The first pair of segments (by their first positions' indices) that meet other than at a shared vertex. */
 export function findSelfCrossing(ring: readonly Position[]): [number, number] | null {
   const segments = segmentsOf(ring)
   const n = segments.length
-  const order = segments.map((_, i) => i).sort((i, j) => segments[i].minX - segments[j].minX)
-  for (let u = 0; u < n; u++) {
-    const s = segments[order[u]]
-    for (let v = u + 1; v < n && segments[order[v]].minX <= s.maxX; v++) {
-      const t = segments[order[v]]
-      if (meet(s, t, order[u], order[v], n)) return [Math.min(s.at, t.at), Math.max(s.at, t.at)]
+  if (n === 0) return null
+  const index = new Flatbush(n)
+  for (const { a, b } of segments) index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]))
+  index.finish()
+  for (let i = 0; i < n; i++) {
+    const s = segments[i]
+    let first = n
+    // Segments were added in ring order, so a segment's index in the flatbush is its index here.
+    const hits = index.search(Math.min(s.a[0], s.b[0]), Math.min(s.a[1], s.b[1]), Math.max(s.a[0], s.b[0]), Math.max(s.a[1], s.b[1]))
+    for (const j of hits) {
+      if (j > i && j < first && meet(s, segments[j], i, j, n)) first = j
     }
+    if (first < n) return [s.at, segments[first].at]
   }
   return null
 }
@@ -35,7 +42,7 @@ function segmentsOf(ring: readonly Position[]): Segment[] {
   for (let i = 1; i < ring.length; i++) {
     const a = ring[start], b = ring[i]
     if (a[0] === b[0] && a[1] === b[1]) continue
-    segments.push({ at: start, a, b, minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]) })
+    segments.push({ at: start, a, b })
     start = i
   }
   return segments

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findSelfCrossing } from '../../../server/import/segment-crossings'
+import { zigzagRing } from '../helpers/large-areas-file'
 
 describe('findSelfCrossing', () => {
   it('finds nothing in a square, nor at a repeated vertex', () => {
@@ -33,5 +34,25 @@ describe('findSelfCrossing', () => {
     const started = performance.now()
     expect(findSelfCrossing(ring)).toBeNull()
     expect(performance.now() - started).toBeLessThan(1000)
+  })
+})
+
+describe('findSelfCrossing on rings a sort by x cannot help with', () => {
+  // Every edge spans the ring's width: a sweep by x compared every pair (32,000 teeth: ~8 s).
+  it('checks a zigzag of 32 000 teeth in well under a second', () => {
+    const ring = zigzagRing(32_000)
+    const started = performance.now()
+    expect(findSelfCrossing(ring)).toBeNull()
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('finds a crossing deep in the zigzag, and names the first by position when there are several', () => {
+    // Lifting the left end of tooth k above tooth k + 2 makes the edge from k − 1 cross the one from k + 1.
+    const ring = zigzagRing(2_000).map((p) => [...p])
+    const lift = (k: number) => { ring[k] = [ring[k][0], ring[k + 2][1] + 1e-7] }
+    lift(1500)
+    expect(findSelfCrossing(ring)).toEqual([1499, 1501])
+    lift(700)
+    expect(findSelfCrossing(ring)).toEqual([699, 701])
   })
 })
