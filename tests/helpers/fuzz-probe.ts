@@ -90,8 +90,18 @@ export function clientAddress(): Record<string, string> {
   return { 'x-forwarded-for': `10.${(nextClient >> 16) & 255}.${(nextClient >> 8) & 255}.${nextClient & 255}` }
 }
 
-/** Runs per property, from FUZZ_RUNS (a multiplier, default 1) so a long hunt needs no edit. */
+/** FUZZ_RUNS, a multiplier of every property's runs (default 1), so a long hunt needs no edit. */
+function scale(): number {
+  const value = Number(process.env.FUZZ_RUNS ?? 1)
+  return Number.isFinite(value) && value > 0 ? value : 1
+}
+
+/** Runs per property. */
 export function runs(base: number): number {
-  const scale = Number(process.env.FUZZ_RUNS ?? 1)
-  return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)))
+  return Math.max(1, Math.round(base * scale()))
+}
+
+/** A test's timeout, grown with FUZZ_RUNS. */
+export function fuzzTimeout(baseMs: number): number {
+  return Math.round(baseMs * Math.max(1, scale()))
 }

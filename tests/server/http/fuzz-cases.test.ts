@@ -13,7 +13,7 @@ import {
   applyJsonMutation, badIdSegment, badJsonValue, brokenJsonText, encodedEntries, encodeEntries, jsonMutation, knownUndecodable, mutateEntries,
   toJsonText, trickyText, wrongContentType, wrongEncoding, type Entries,
 } from '../../helpers/fuzz-inputs'
-import { clientAddress, expectServing, FuzzLedger, probe, runs, type ErrorShape, type FuzzTarget } from '../../helpers/fuzz-probe'
+import { clientAddress, expectServing, FuzzLedger, fuzzTimeout, probe, runs, type ErrorShape, type FuzzTarget } from '../../helpers/fuzz-probe'
 import { sendRaw, type RawRequest } from '../../helpers/raw-http'
 import { startTestServer, type TestServer } from '../../helpers/start-test-server'
 import { openTableCounter } from '../../helpers/table-counts'
@@ -114,7 +114,7 @@ describe('Open311, workflow and case entry points under generated bad input', ()
       .map((headers) => ({ headers, query: '' })) },
   )
 
-  it('Open311 service list and service definitions', { timeout: 60_000 }, async () => {
+  it('Open311 service list and service definitions', { timeout: fuzzTimeout(60_000) }, async () => {
     const method = fc.oneof({ weight: 5, arbitrary: fc.constant('GET') }, { weight: 1, arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH') })
     const query = encodedEntries(mutateEntries([['jurisdiction_id', 'fuzhou.gov.cn'], ['locale', 'zh-CN']]))
     await fc.assert(fc.asyncProperty(method, query, async (m, q) => {
@@ -130,7 +130,7 @@ describe('Open311, workflow and case entry points under generated bad input', ()
     await expectServing(server.url)
   })
 
-  it('Open311 POST requests.json, form-encoded', { timeout: 60_000 }, async () => {
+  it('Open311 POST requests.json, form-encoded', { timeout: fuzzTimeout(60_000) }, async () => {
     const body = encodedEntries(fc.nat().chain((i) => mutateEntries(reportEntries(i), 60_000)))
     const type = fc.oneof({ weight: 6, arbitrary: fc.constant(FORM_TYPE) }, { weight: 1, arbitrary: wrongContentType.map((t) => ({ 'content-type': t })) })
     await fc.assert(fc.asyncProperty(body, type, open311Key, async (b, headers, key) => {
@@ -139,7 +139,7 @@ describe('Open311, workflow and case entry points under generated bad input', ()
     await expectServing(server.url)
   })
 
-  it('Open311 POST requests.json, JSON', { timeout: 60_000 }, async () => {
+  it('Open311 POST requests.json, JSON', { timeout: fuzzTimeout(60_000) }, async () => {
     const valid = (i: number) => {
       const doc: Record<string, unknown> = Object.fromEntries(reportEntries(i).filter(([k]) => !k.startsWith('attribute[')))
       doc.lat = Number(doc.lat)
@@ -156,7 +156,7 @@ describe('Open311, workflow and case entry points under generated bad input', ()
     await expectServing(server.url)
   })
 
-  it('Open311 GET requests.json with query parameters', { timeout: 60_000 }, async () => {
+  it('Open311 GET requests.json with query parameters', { timeout: fuzzTimeout(60_000) }, async () => {
     const today = new Date().toISOString().slice(0, 10)
     const query = encodedEntries(fc.oneof(
       mutateEntries([['service_code', `${serviceCodes[0]},${serviceCodes[1]}`], ['status', 'open,closed'], ['start_date', '2026-11-01'], ['end_date', `${today}T23:59:59+08:00`]]),
@@ -169,7 +169,7 @@ describe('Open311, workflow and case entry points under generated bad input', ()
     await expectServing(server.url)
   })
 
-  it('Open311 GET requests/{id}.json', { timeout: 60_000 }, async () => {
+  it('Open311 GET requests/{id}.json', { timeout: fuzzTimeout(60_000) }, async () => {
     const file = fc.oneof(
       { weight: 2, arbitrary: fc.constantFrom(...caseIds).map((id) => `${id}.json`) },
       { weight: 3, arbitrary: fc.tuple(badIdSegment(caseIds), fc.constantFrom('.json', '.json', '.xml', '')).map(([c, ext]) => c + ext) },
@@ -186,7 +186,7 @@ describe('Open311, workflow and case entry points under generated bad input', ()
     { weight: 1, arbitrary: fc.constantFrom(OPERATORS.supervision, OPERATORS.dispatch, OPERATORS.department, WALL, 'wrong', '') },
   )
 
-  it('workflow actions', { timeout: 60_000 }, async () => {
+  it('workflow actions', { timeout: fuzzTimeout(60_000) }, async () => {
     const id = fc.oneof({ weight: 6, arbitrary: fc.nat().map((i) => ({ index: i })) }, { weight: 1, arbitrary: badIdSegment(caseIds).map((segment) => ({ segment })) })
     // Three requests in four spoiled; the rest valid, so cases move on and later actions meet other steps.
     const mutation = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: jsonMutation })
@@ -206,7 +206,7 @@ describe('Open311, workflow and case entry points under generated bad input', ()
     await expectServing(server.url)
   })
 
-  it('case detail and the reporter contact', { timeout: 60_000 }, async () => {
+  it('case detail and the reporter contact', { timeout: fuzzTimeout(60_000) }, async () => {
     const id = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...caseIds) }, { weight: 3, arbitrary: badIdSegment(caseIds) })
     const token = fc.oneof({ weight: 4, arbitrary: fc.constant(WALL) }, { weight: 1, arbitrary: fc.constantFrom(OPERATORS.supervision, OPERATORS.dispatch, 'wrong', '') })
     const junk = encodedEntries(mutateEntries([['lang', 'en']]))

@@ -13,7 +13,7 @@ import {
   applyJsonMutation, badJsonValue, brokenJsonText, encodedEntries, jsonMutation, knownUndecodable, longText, mutateEntries, toJsonText,
   sometimes, trickyText, wrongContentType, wrongEncoding,
 } from '../../helpers/fuzz-inputs'
-import { clientAddress, expectServing, FuzzLedger, probe, runs, type FuzzTarget } from '../../helpers/fuzz-probe'
+import { clientAddress, expectServing, FuzzLedger, fuzzTimeout, probe, runs, type FuzzTarget } from '../../helpers/fuzz-probe'
 import { sendRaw, type RawRequest } from '../../helpers/raw-http'
 import { startTestServer, type TestServer } from '../../helpers/start-test-server'
 import { openTableCounter } from '../../helpers/table-counts'
@@ -88,7 +88,7 @@ describe('import entry points under generated bad input', () => {
     await server?.stop()
   })
 
-  it('statistics CSV', { timeout: 60_000 }, async () => {
+  it('statistics CSV', { timeout: fuzzTimeout(60_000) }, async () => {
     const type = fc.oneof({ weight: 4, arbitrary: fc.constant('text/csv') }, { weight: 1, arbitrary: wrongContentType })
     const extra = sometimes(wrongEncoding, 12)
     await fc.assert(fc.asyncProperty(csvText, type, extra, importKey, async (body, contentType, encoding, key) => {
@@ -101,7 +101,7 @@ describe('import entry points under generated bad input', () => {
     await expectServing(server.url)
   })
 
-  it('areas GeoJSON', { timeout: 60_000 }, async () => {
+  it('areas GeoJSON', { timeout: fuzzTimeout(60_000) }, async () => {
     const valid = JSON.parse(AREAS) as unknown
     const body = fc.oneof(
       { weight: 10, arbitrary: jsonMutation.map((m) => ({ headers: { 'content-type': 'application/json' } as Record<string, string>, body: toJsonText(applyJsonMutation(valid, m)) })) },
@@ -117,10 +117,11 @@ describe('import entry points under generated bad input', () => {
       { weight: 1, arbitrary: encodedEntries(mutateEntries([['crs', 'gcj02']])) },
       { weight: 1, arbitrary: encodedEntries(mutateEntries([['map', 'code=code,name=name,parentCode=parentCode|parent']])) },
     )
+    // Fewer runs than elsewhere: each file is validated in a worker thread, ~0.3 s a request here.
     await fc.assert(fc.asyncProperty(body, query, importKey, async (b, q, key) => {
       fc.pre(!knownUndecodable(b.headers['content-encoding'])) // known: see knownUndecodable
       await check('POST /api/import/areas', { method: 'POST', path: `/api/import/areas?${[q, key.query].filter(Boolean).join('&')}`, headers: { ...b.headers, ...key.headers }, body: b.body })
-    }), { numRuns: runs(150) })
+    }), { numRuns: runs(60) })
     await expectServing(server.url)
   })
 })

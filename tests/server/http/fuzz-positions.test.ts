@@ -11,7 +11,7 @@ import {
   badIdSegment, badJsonValue, brokenJsonText, encodedEntries, mutateEntries, mutateJson, toJsonText,
   wrongContentType, wrongEncoding, type Entries,
 } from '../../helpers/fuzz-inputs'
-import { clientAddress, expectServing, FuzzLedger, probe, runs, type ErrorShape, type FuzzTarget } from '../../helpers/fuzz-probe'
+import { clientAddress, expectServing, FuzzLedger, fuzzTimeout, probe, runs, type ErrorShape, type FuzzTarget } from '../../helpers/fuzz-probe'
 import type { RawRequest } from '../../helpers/raw-http'
 import { startTestServer, type TestServer } from '../../helpers/start-test-server'
 import { openTableCounter } from '../../helpers/table-counts'
@@ -88,7 +88,7 @@ describe('position, inspector and replay entry points under generated bad input'
   let nextPhone = 0
   const phone = () => nextPhone++
 
-  it('OsmAnd query string: GET and POST', { timeout: 60_000 }, async () => {
+  it('OsmAnd query string: GET and POST', { timeout: fuzzTimeout(60_000) }, async () => {
     const query = encodedEntries(fc.constant(null).chain(() => osmandEntries(phone())))
     await fc.assert(fc.asyncProperty(query, fc.constantFrom('GET', 'POST'), async (q, method) => {
       // known: a time past the year 275760 answers 500 (server/ingest/future-fix.ts formats it with toISOString, a RangeError).
@@ -98,7 +98,7 @@ describe('position, inspector and replay entry points under generated bad input'
     await expectServing(server.url)
   })
 
-  it('OsmAnd form body', { timeout: 60_000 }, async () => {
+  it('OsmAnd form body', { timeout: fuzzTimeout(60_000) }, async () => {
     const body = encodedEntries(fc.constant(null).chain(() => osmandEntries(phone(), 20_000)))
     const type = fc.oneof({ weight: 5, arbitrary: fc.constant(FORM_TYPE) }, { weight: 1, arbitrary: wrongContentType.map((t) => ({ 'content-type': t })) })
     await fc.assert(fc.asyncProperty(body, type, async (text, headers) => {
@@ -109,7 +109,7 @@ describe('position, inspector and replay entry points under generated bad input'
     await expectServing(server.url)
   })
 
-  it('Traccar Client JSON body', { timeout: 60_000 }, async () => {
+  it('Traccar Client JSON body', { timeout: fuzzTimeout(60_000) }, async () => {
     const valid = (i: number) => {
       const [lng, lat] = district.gridCenters[i % district.gridCenters.length]
       return {
@@ -133,7 +133,7 @@ describe('position, inspector and replay entry points under generated bad input'
     await expectServing(server.url)
   })
 
-  it('batch API', { timeout: 60_000 }, async () => {
+  it('batch API', { timeout: fuzzTimeout(60_000) }, async () => {
     const [[lng, lat], [lng2, lat2]] = district.gridCenters
     const at = now() - 30_000
     const valid = {
@@ -169,7 +169,7 @@ describe('position, inspector and replay entry points under generated bad input'
     { weight: 1, arbitrary: fc.constantFrom<Record<string, string>>({}, { authorization: 'Bearer wrong' }).map((headers) => ({ headers, query: [] as Entries })) },
   )
 
-  it('inspector detail', { timeout: 60_000 }, async () => {
+  it('inspector detail', { timeout: fuzzTimeout(60_000) }, async () => {
     const ids = district.inspectorIds.map(String)
     const id = fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...ids) }, { weight: 3, arbitrary: badIdSegment(ids) })
     const junk = encodedEntries(mutateEntries([['date', '2026-11-25']]))
@@ -191,7 +191,7 @@ describe('position, inspector and replay entry points under generated bad input'
     ))
   }
 
-  it('replay of an inspector', { timeout: 60_000 }, async () => {
+  it('replay of an inspector', { timeout: fuzzTimeout(60_000) }, async () => {
     const ids = district.inspectorIds.map(String)
     const id = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids.slice(0, 6)) }, { weight: 1, arbitrary: badIdSegment(ids) })
     await fc.assert(fc.asyncProperty(id, rangeQuery(), wallAuth, async (segment, query, auth) => {
@@ -201,7 +201,7 @@ describe('position, inspector and replay entry points under generated bad input'
     await expectServing(server.url)
   })
 
-  it('replay of an area', { timeout: 60_000 }, async () => {
+  it('replay of an area', { timeout: fuzzTimeout(60_000) }, async () => {
     const codes = district.areaCodes
     const code = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...codes) }, { weight: 1, arbitrary: badIdSegment(codes) })
     await fc.assert(fc.asyncProperty(code, rangeQuery(), wallAuth, async (segment, query, auth) => {
