@@ -77,8 +77,9 @@ function rejected(res: Response, errors: ImportError[]): void {
 /** body-parser's failures (bad JSON 400, too large 413, unknown charset 415) in the API's error shape. */
 function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
   const { status, type } = (err ?? {}) as { status?: number; type?: string }
-  if (status == null || status < 400 || status >= 500 || type == null) return next(err)
+  if (status == null || status < 400 || status >= 500) return next(err)
   if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', `the body is not JSON: ${(err as Error).message}`)
   if (type === 'entity.too.large') return sendError(res, 413, 'too_large', 'the file is too large (areas: 20 MB, statistics: 5 MB)')
-  sendError(res, status, type.replace(/\W/g, '_'), (err as Error).message)
+  // zlib's errors on a body that says it is compressed but is not carry a status and no type.
+  sendError(res, status, type?.replace(/\W/g, '_') ?? 'unreadable_body', (err as Error).message)
 }

@@ -84,6 +84,9 @@ function workflowErrors(error: unknown, _req: Request, res: Response, next: Next
   if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON', 'body')
   if (type === 'entity.too.large') return sendError(res, 413, 'payload_too_large', 'the body is larger than 16 kB', 'body')
   if (typeof type === 'string') return sendError(res, 400, 'unreadable_body', `the body could not be read (${type})`, 'body')
+  // zlib's errors (a body that says it is gzip but is not) carry a 4xx status and no type.
+  const status = typeof error === 'object' && error != null && 'status' in error ? error.status : null
+  if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, 400, 'unreadable_body', 'the body could not be read (its Content-Encoding does not match it)', 'body')
   console.error('workflow API: unexpected error', error)
   sendError(res, 500, 'internal_error', 'internal error')
 }

@@ -13,8 +13,8 @@ export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60_000
 
 export function refuseFutureFix(at: number, now: number, maxSkewMs: number, field: string): void {
   if (at <= now + maxSkewMs) return
-  throw new InvalidInputError(field, `${new Date(at).toISOString()} is ${describeAhead(at - now)} ahead of the server's clock `
-    + `(${new Date(now).toISOString()}); fixes more than ${Math.round(maxSkewMs / 1000)} s ahead are refused: correct the device's clock`)
+  throw new InvalidInputError(field, `${timeText(at)} is ${describeAhead(at - now)} ahead of the server's clock `
+    + `(${timeText(now)}); fixes more than ${Math.round(maxSkewMs / 1000)} s ahead are refused: correct the device's clock`)
 }
 
 /**
@@ -24,7 +24,7 @@ export function refuseFutureFix(at: number, now: number, maxSkewMs: number, fiel
  */
 export function refuseExpiredFix(at: number, now: number, retentionMs: number, field: string): void {
   if (at >= now - retentionMs) return
-  throw new InvalidInputError(field, `${new Date(at).toISOString()} is older than the ${Math.round(retentionMs / 86_400_000)} days of history kept `
+  throw new InvalidInputError(field, `${timeText(at)} is older than the ${Math.round(retentionMs / 86_400_000)} days of history kept `
     + `(POSITION_RETENTION_DAYS): correct the device's clock`)
 }
 
@@ -32,4 +32,10 @@ function describeAhead(ms: number): string {
   if (ms < 3600_000) return `${Math.round(ms / 1000)} s`
   if (ms < 2 * 86_400_000) return `${Math.round(ms / 3600_000)} h`
   return `${Math.round(ms / 86_400_000)} days`
+}
+
+/** ISO-8601 where a Date can hold it; a time past ±275,760 years (a fuzzed or broken clock) as plain ms. */
+function timeText(ms: number): string {
+  const date = new Date(ms)
+  return Number.isFinite(date.getTime()) ? date.toISOString() : `${ms} ms`
 }

@@ -147,12 +147,6 @@ export const wrongContentType: fc.Arbitrary<string> = fc.constantFrom(
 /** A content type a body is sometimes sent with, and an encoding it does not have. */
 export const wrongEncoding: fc.Arbitrary<string> = fc.constantFrom('gzip', 'deflate', 'br', 'x-unknown', 'gzip, gzip')
 
-// known: `Content-Encoding: gzip`, `deflate` or `br` on a body that is not compressed answers 500 from
-// the workflow API, Open311 and the imports: body-parser's zlib error carries status 400 but no
-// `type`, which workflowErrors, Open311's bodyError and the import router's bodyErrors look for (the
-// ingest router's bodyErrors reads the status and answers 400). Remove with its uses when fixed.
-export const knownUndecodable = (encoding: string | null | undefined) => ['gzip', 'deflate', 'br'].includes(encoding ?? '')
-
 /**
  * Percent-encoding no decoder accepts (truncated, not hex, overlong, a surrogate, not UTF-8). Raw
  * bytes above 0x7F are left out: Node's HTTP parser refuses them with a bare 400 before any route.

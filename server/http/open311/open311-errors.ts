@@ -20,8 +20,9 @@ const SPEC_FIELDS: Record<string, string> = { lng: 'long', categoryCode: 'servic
 
 /** body-parser's failures (bad JSON, too large, bad charset…) as a status and a description. */
 function bodyError(error: object): [number, string] | null {
-  if (!('type' in error) || typeof error.type !== 'string') return null
   const status = 'status' in error && typeof error.status === 'number' ? error.status : 400
+  // zlib's errors (a body that says it is gzip but is not) carry a 4xx status and no type.
+  if (!('type' in error) || typeof error.type !== 'string') return 'status' in error && status >= 400 && status < 500 ? [400, 'body: could not be decoded (its Content-Encoding does not match it)'] : null
   switch (error.type) {
     case 'entity.parse.failed': return [400, 'body: not valid JSON']
     case 'entity.too.large': return [413, 'body: larger than the 64 kB limit']
