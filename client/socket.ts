@@ -52,7 +52,7 @@ export function bindSocket(socket: WallSocket, stores: WallStores): void {
     stores.inspectors.applyFrame(frame)
   })
   // The same records, sent reliably when a status changed: a wall that skipped a frame still greys the marker.
-  socket.on('inspectors:status', (data) => stores.inspectors.applyFrame(decodePositionFrame(data)))
+  socket.on('inspectors:status', (data) => stores.inspectors.applyStatusFrame(decodePositionFrame(data)))
   socket.on('cases:changed', (change) => {
     stores.connection.markMessage()
     stores.cases.apply(change)

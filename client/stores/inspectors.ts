@@ -39,11 +39,23 @@ export const useInspectorsStore = defineStore('inspectors', () => {
     notify({ all: false, ids })
   }
 
+  /**
+   * The reliable copy of status changes (inspectors:status): only what this wall does not have yet,
+   * so when no volatile frame was skipped it costs a comparison per record and no redraw.
+   */
+  function applyStatusFrame(frame: PositionFrame): void {
+    const missed = frame.records.filter((r) => {
+      const current = live.value.get(r.id)
+      return !current || current.fixAt < r.fixAt || (current.fixAt === r.fixAt && current.status !== r.status)
+    })
+    if (missed.length > 0) applyFrame({ ...frame, records: missed })
+  }
+
   const countByStatus = computed(() => {
     const counts: Record<InspectorStatus, number> = { online: 0, stale: 0, offline: 0 }
     for (const id of infos.value.keys()) counts[live.value.get(id)?.status ?? 'offline']++
     return counts
   })
 
-  return { infos, live, countByStatus, replaceAll, applyFrame, onChange }
+  return { infos, live, countByStatus, replaceAll, applyFrame, applyStatusFrame, onChange }
 })

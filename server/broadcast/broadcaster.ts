@@ -101,9 +101,16 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     const serverTime = district.clock.now()
     const moved = recordsOf(district.inspectors.drainDirty())
     if (moved.length > 0) io.volatile.emit('inspectors:moved', encodePositionFrame({ serverTime, records: moved }))
-    // A wall may skip a volatile frame, but never a status change: those few go out reliably too.
+  }
+
+  /**
+   * A wall may skip a volatile frame, but never a status change: the tick sends them again, reliably,
+   * coalesced (an inspector that flapped online → stale → online since the last tick goes once, as
+   * it is now). On the tick, not every flush: at a fast demo clock statuses change many times a second.
+   */
+  function flushStatusChanges(): void {
     const changed = recordsOf(district.inspectors.drainStatusChanges())
-    if (changed.length > 0) io.emit('inspectors:status', encodePositionFrame({ serverTime, records: changed }))
+    if (changed.length > 0) io.emit('inspectors:status', encodePositionFrame({ serverTime: district.clock.now(), records: changed }))
   }
 
   function flushCases(): boolean {
@@ -119,6 +126,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     district.inspectors.refreshStatuses(now)
     district.cases.refreshDeadlines(now)
     flushPositions()
+    flushStatusChanges()
     const casesChanged = flushCases()
     if (casesChanged || tick % statsEveryTicks === 0) {
       const { gridLoad, ...stats } = buildStats(district)

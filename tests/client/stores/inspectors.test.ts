@@ -40,4 +40,29 @@ describe('inspectors store', () => {
     store.applyFrame({ serverTime: 2, records: [{ id: 7, lng: 119.1, lat: 26, heading: 0, fixAt: 2, status: 'online' }] })
     expect(heard).toEqual([{ all: true }, { all: false, ids: [7, 9] }])
   })
+
+  it('takes from the reliable status frame only what a skipped volatile frame left out', () => {
+    const store = useInspectorsStore()
+    store.replaceAll({
+      inspectorInfos: [{ id: 1, deviceId: 'a', name: 'a', gridCode: 'g' }, { id: 2, deviceId: 'b', name: 'b', gridCode: 'g' }],
+      inspectors: [
+        { id: 1, lng: 119, lat: 26, heading: 0, fixAt: 1000, status: 'online', trail: [] },
+        { id: 2, lng: 119, lat: 26, heading: 0, fixAt: 1000, status: 'online', trail: [] },
+      ],
+    } as unknown as WallSnapshot)
+    const touched: number[][] = []
+    store.onChange((change) => { if (!change.all) touched.push([...change.ids]) })
+    // Inspector 1's stale frame arrived; inspector 2's was skipped. The status frame carries both.
+    store.applyFrame({ serverTime: 70_000, records: [{ id: 1, lng: 119, lat: 26, heading: 0, fixAt: 1000, status: 'stale' }] })
+    store.applyStatusFrame({ serverTime: 70_000, records: [
+      { id: 1, lng: 119, lat: 26, heading: 0, fixAt: 1000, status: 'stale' },
+      { id: 2, lng: 119, lat: 26, heading: 0, fixAt: 1000, status: 'stale' },
+    ] })
+    expect(store.countByStatus).toEqual({ online: 0, stale: 2, offline: 0 })
+    expect(touched).toEqual([[1], [2]])
+    // A status frame older than what the wall has changes nothing.
+    store.applyFrame({ serverTime: 80_000, records: [{ id: 2, lng: 119.1, lat: 26, heading: 0, fixAt: 79_000, status: 'online' }] })
+    store.applyStatusFrame({ serverTime: 70_000, records: [{ id: 2, lng: 119, lat: 26, heading: 0, fixAt: 1000, status: 'stale' }] })
+    expect(store.live.get(2)).toMatchObject({ status: 'online', lng: 119.1 })
+  })
 })
