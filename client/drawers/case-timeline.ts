@@ -1,6 +1,6 @@
 // A case's story as rows for the drawer: every transition in time order (send-backs as their own
 // rows), the current one marked, then the loop steps it has not reached yet.
-import type { CaseAction, CaseStep, CaseTransition, EpochMs } from '../../server/contract/domain'
+import type { CaseHistoryAction, CaseStep, CaseTransition, EpochMs } from '../../server/contract/domain'
 import { formatDate, formatTimeOfDay } from '../format'
 
 /** Loop order, as CASE_LOOP in the contract (kept here so the client imports only types). */
@@ -10,7 +10,7 @@ const CST_OFFSET_MS = 8 * 3600_000
 const DAY_MS = 86_400_000
 
 export type TimelineRow =
-  | { kind: 'done' | 'sendBack'; step: CaseStep; action: CaseAction | 'report'; at: EpochMs; actor: string; note: string | null; current: boolean }
+  | { kind: 'done' | 'sendBack' | 'comment'; step: CaseStep; action: CaseHistoryAction; at: EpochMs; actor: string; note: string | null; mediaUrl: string | null; current: boolean }
   | { kind: 'pending'; step: CaseStep }
 
 export interface CaseTimeline {
@@ -22,14 +22,17 @@ export interface CaseTimeline {
 export function buildTimeline(history: readonly CaseTransition[], current: CaseStep): CaseTimeline {
   // Stable sort: transitions with the same timestamp keep the server's order.
   const sorted = [...history].sort((a, b) => a.at - b.at)
+  // The current step is the last line that moved the case: a comment after it does not take its place.
+  const currentIndex = sorted.findLastIndex((h) => h.action !== 'comment')
   const rows: TimelineRow[] = sorted.map((h, i) => ({
-    kind: h.action === 'sendBack' ? 'sendBack' : 'done',
+    kind: h.action === 'sendBack' ? 'sendBack' : h.action === 'comment' ? 'comment' : 'done',
     step: h.step,
     action: h.action,
     at: h.at,
     actor: h.actor,
     note: h.note,
-    current: i === sorted.length - 1,
+    mediaUrl: h.mediaUrl ?? null,
+    current: i === currentIndex,
   }))
   // A cancelled case left the loop: nothing is pending. Otherwise the steps after the current one.
   const index = LOOP_STEPS.indexOf(current)

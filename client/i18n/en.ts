@@ -18,7 +18,7 @@ const en: typeof zhCN = {
     reported: 'Reported', accepted: 'Accepted', filed: 'Filed', dispatched: 'Dispatched', handled: 'Handled', verified: 'Verified', closed: 'Closed', cancelled: 'Cancelled',
   },
   action: {
-    report: 'reported', accept: 'accepted', file: 'filed', cancel: 'not filed', dispatch: 'dispatched', handle: 'handled', verify: 'verified', sendBack: 'sent back', close: 'closed',
+    report: 'reported', accept: 'accepted', file: 'filed', cancel: 'not filed', dispatch: 'dispatched', handle: 'handled', verify: 'verified', sendBack: 'sent back', close: 'closed', comment: 'citizen comment',
   },
   deadline: { none: '—', ontime: 'On time', dueSoon: 'Due soon', overdue: 'Overdue' },
   status: { online: 'Online', stale: 'Weak signal', offline: 'Offline' },

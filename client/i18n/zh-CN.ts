@@ -21,7 +21,7 @@ export default {
     reported: '采集', accepted: '受理', filed: '立案', dispatched: '派遣', handled: '处置', verified: '核查', closed: '结案', cancelled: '作废',
   },
   action: {
-    report: '上报', accept: '受理', file: '立案', cancel: '不予立案', dispatch: '派遣', handle: '处置反馈', verify: '核查通过', sendBack: '返工', close: '结案',
+    report: '上报', accept: '受理', file: '立案', cancel: '不予立案', dispatch: '派遣', handle: '处置反馈', verify: '核查通过', sendBack: '返工', close: '结案', comment: '市民补充',
   },
   deadline: { none: '—', ontime: '正常', dueSoon: '即将超期', overdue: '已超期' },
   status: { online: '在线', stale: '信号弱', offline: '离线' },

@@ -126,13 +126,18 @@ export interface CaseSummary {
   department: string | null
 }
 
+/** What a line of a case's history records: its report, an action of the loop, or a comment (the step stays). */
+export type CaseHistoryAction = CaseAction | 'report' | 'comment'
+
 export interface CaseTransition {
   caseId: string
   step: CaseStep
-  action: CaseAction | 'report'
+  action: CaseHistoryAction
   at: EpochMs
   actor: string
   note: string | null
+  /** A photo added with this line (a citizen's comment through Open311 servicerequestupdates). */
+  mediaUrl?: string | null
 }
 
 // ── Statistics ───────────────────────────────────────────────────────────────────────────────────

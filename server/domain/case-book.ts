@@ -157,6 +157,22 @@ export class CaseBook {
     return record
   }
 
+  /**
+   * Adds a line to a case's story that moves nothing: a citizen's comment or photo (Open311
+   * servicerequestupdates). Closed and cancelled cases take them too: a citizen may say it is back.
+   */
+  comment(id: string, input: { at: EpochMs; actor: string; note: string | null; mediaUrl?: string | null }): CaseRecord {
+    const record = this.cases.get(id)
+    if (!record) throw new Error(`unknown case ${id}`)
+    const transition: CaseTransition = {
+      caseId: id, step: record.step, action: 'comment', at: input.at, actor: input.actor, note: input.note, mediaUrl: input.mediaUrl ?? null,
+    }
+    this.save({ ...record, history: [...record.history, transition] }, transition)
+    record.history.push(transition)
+    this.announce(record, transition)
+    return record
+  }
+
   /** Files a case under another grid (its own was removed by an import); not a step of the loop. */
   moveToGrid(id: string, gridCode: string): void {
     const record = this.cases.get(id)

@@ -56,7 +56,8 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
 
   // Every transition of any case (simulated or real) gets its next step scheduled.
   district.cases.onChange((record, transition) => {
-    if (!transition) return
+    // A comment moves nothing: the step already has its next action scheduled.
+    if (!transition || transition.action === 'comment') return
     const next = nextAction(record, rng, district.calendar)
     if (next) agenda.push({ kind: 'action', ...next })
   })

@@ -1,5 +1,5 @@
 // Row ↔ object mapping for cases and their transitions.
-import type { CaseAction, CaseSource, CaseStep, CaseTransition, DeadlineState } from '../contract/domain'
+import type { CaseHistoryAction, CaseSource, CaseStep, CaseTransition, DeadlineState } from '../contract/domain'
 import type { CaseRecord } from '../domain/case-book'
 import type { ReporterContact } from '../domain/reporter-contact'
 
@@ -31,10 +31,11 @@ export interface TransitionRow {
   case_id: string
   seq: number
   step: CaseStep
-  action: CaseAction | 'report'
+  action: CaseHistoryAction
   at: number
   actor: string
   note: string | null
+  media_url: string | null
 }
 
 export function caseParams(r: CaseRecord): CaseRow {
@@ -48,7 +49,9 @@ export function caseParams(r: CaseRecord): CaseRow {
 }
 
 export function caseFromRow(r: CaseRow, transitions: TransitionRow[]): CaseRecord {
-  const history: CaseTransition[] = transitions.map((t) => ({ caseId: t.case_id, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note }))
+  const history: CaseTransition[] = transitions.map((t) => ({
+    caseId: t.case_id, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note, ...(t.media_url ? { mediaUrl: t.media_url } : {}),
+  }))
   return {
     id: r.id, categoryCode: r.category_code, source: r.source, gridCode: r.grid_code, lng: r.lng, lat: r.lat,
     description: r.description, mediaUrl: r.media_url, step: r.step, reportedAt: r.reported_at, stepAt: r.step_at,

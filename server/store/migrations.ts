@@ -77,4 +77,6 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // Position history in one table per CST day, so retention drops whole days (issue #15).
   splitPositionsByDay,
+  // A citizen's comment may carry a photo (Open311 servicerequestupdates, issue #10).
+  `ALTER TABLE case_transitions ADD COLUMN media_url TEXT;`,
 ]

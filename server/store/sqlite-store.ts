@@ -68,8 +68,8 @@ class SqliteStore implements WallStore {
       handle_due_at = @handle_due_at, handled_at = @handled_at, closed_at = @closed_at WHERE id = @id`)
     this.insertReporter = db.prepare(`INSERT INTO case_reporters (case_id, first_name, last_name, phone, email, account_id, device_id)
       VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    this.insertTransition = db.prepare(`INSERT INTO case_transitions (case_id, seq, step, action, at, actor, note)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    this.insertTransition = db.prepare(`INSERT INTO case_transitions (case_id, seq, step, action, at, actor, note, media_url)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
   }
 
   loadAreas(): AreaFeature[] | null {
@@ -174,7 +174,7 @@ class SqliteStore implements WallStore {
         this.insertReporter.run(record.id, contact.firstName, contact.lastName, contact.phone, contact.email, contact.accountId, contact.deviceId)
       }
       if (transition) {
-        this.insertTransition.run(record.id, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note)
+        this.insertTransition.run(record.id, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note, transition.mediaUrl ?? null)
       }
     })()
   }

@@ -23,6 +23,14 @@ describe('buildTimeline', () => {
     expect(rows.filter((r) => r.kind !== 'pending' && r.current)).toHaveLength(1)
   })
 
+  it('shows a citizen comment as its own row with its photo, without taking the current step', () => {
+    const comment = { ...tr('accepted', 'comment', 7, '垃圾还在'), mediaUrl: 'https://example.org/p.jpg' }
+    const { rows } = buildTimeline([tr('reported', 'report', 0), tr('accepted', 'accept', 5), comment], 'accepted')
+    const done = rows.filter((r) => r.kind !== 'pending')
+    expect(done.map((r) => [r.kind, r.kind !== 'pending' && r.current])).toEqual([['done', false], ['done', true], ['comment', false]])
+    expect(done[2]).toMatchObject({ note: '垃圾还在', mediaUrl: 'https://example.org/p.jpg' })
+  })
+
   it('shows send-backs as their own rows in time order and counts them', () => {
     const history = [
       tr('reported', 'report', 0), tr('accepted', 'accept', 1), tr('filed', 'file', 2), tr('dispatched', 'dispatch', 3),

@@ -73,4 +73,18 @@ describe('the case journal', () => {
     expect(book.countOpen()).toBe(1)
     expect(listened).toEqual([])
   })
+
+  it('keeps a comment with its photo in the story without moving the case', () => {
+    const { store } = open()
+    const book = new CaseBook(DEFAULT_CALENDAR)
+    book.writeTo(store)
+    const c = book.report(report())
+    book.act(c.id, 'accept', { at: at + 60_000, actor: '受理员' })
+    book.comment(c.id, { at: at + 120_000, actor: '市民', note: '垃圾还在', mediaUrl: 'https://example.org/2.jpg' })
+    expect(book.get(c.id)).toMatchObject({ step: 'accepted', stepAt: at + 60_000 })
+    const [stored] = store.loadCases(0)
+    expect(stored.step).toBe('accepted')
+    expect(stored.history.map((t) => t.action)).toEqual(['report', 'accept', 'comment'])
+    expect(stored.history[2]).toMatchObject({ step: 'accepted', note: '垃圾还在', mediaUrl: 'https://example.org/2.jpg' })
+  })
 })
