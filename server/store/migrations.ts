@@ -79,4 +79,15 @@ export const MIGRATIONS: readonly Migration[] = [
   splitPositionsByDay,
   // A citizen's comment may carry a photo (Open311 servicerequestupdates, issue #10).
   `ALTER TABLE case_transitions ADD COLUMN media_url TEXT;`,
+  // Open311 servicerequestupdates (issue #10): lines of case histories are read by time, and a
+  // client's own update_id is remembered with the line it added, so a retried post adds nothing.
+  `
+  CREATE INDEX case_transitions_at ON case_transitions (at);
+  CREATE TABLE open311_client_updates (
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    client_update_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (case_id, client_update_id)
+  ) WITHOUT ROWID;
+  `,
 ]

@@ -12,7 +12,7 @@ import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRo
 import { MIGRATIONS } from './migrations'
 import { PositionDays } from './position-days'
 import { fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type FixRow, type ProfileRow } from './rows'
-import type { StoredFix, WallStore } from './wall-store'
+import type { CaseUpdateQuery, StoredCaseUpdate, StoredFix, WallStore } from './wall-store'
 
 export function openSqliteStore(file: string): WallStore {
   fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -195,6 +195,27 @@ class SqliteStore implements WallStore {
     const rows = this.db.prepare(`SELECT * FROM cases WHERE step NOT IN ('closed', 'cancelled') OR step_at >= ? ORDER BY reported_at, id`).all(since) as CaseRow[]
     const transitions = this.db.prepare('SELECT * FROM case_transitions WHERE case_id = ? ORDER BY seq')
     return rows.map((row) => caseFromRow(row, transitions.all(row.id) as TransitionRow[]))
+  }
+
+  caseUpdates({ from, to, source, limit }: CaseUpdateQuery): StoredCaseUpdate[] {
+    // By case_transitions_at: the window's lines, then their cases by primary key.
+    const rows = this.db.prepare(`SELECT t.*, c.department FROM case_transitions t JOIN cases c ON c.id = t.case_id
+      WHERE t.at >= ? AND t.at <= ? AND t.action <> 'report' AND c.source = ? ORDER BY t.at, t.case_id, t.seq LIMIT ?`)
+      .all(from, to, source, limit) as (TransitionRow & { department: string | null })[]
+    return rows.map((t) => ({
+      caseId: t.case_id, seq: t.seq, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note,
+      mediaUrl: t.media_url, department: t.department,
+    }))
+  }
+
+  clientUpdateSeq(caseId: string, clientUpdateId: string): number | null {
+    const row = this.db.prepare('SELECT seq FROM open311_client_updates WHERE case_id = ? AND client_update_id = ?')
+      .get(caseId, clientUpdateId) as { seq: number } | undefined
+    return row?.seq ?? null
+  }
+
+  saveClientUpdateSeq(caseId: string, clientUpdateId: string, seq: number): void {
+    this.db.prepare('INSERT INTO open311_client_updates (case_id, client_update_id, seq) VALUES (?, ?, ?)').run(caseId, clientUpdateId, seq)
   }
 
   getMeta(key: string): string | undefined {

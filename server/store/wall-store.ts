@@ -1,7 +1,7 @@
 // What the server keeps for good, behind an interface narrow enough for a PostgreSQL/PostGIS
 // implementation to follow the embedded SQLite one. Every method is one transaction: it either
 // happens whole or not at all.
-import type { AreaProfile, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
+import type { AreaProfile, CaseSource, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
 import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
 import type { ReporterContact } from '../domain/reporter-contact'
@@ -19,6 +19,20 @@ export interface StoredFix {
   battery?: number | null
   /** Anything else the device sent (OsmAnd unknown keys). */
   attributes?: Record<string, string | number | boolean> | null
+}
+
+/** A line of a case's history after its report, with the case's department (for 派遣至…). */
+export interface StoredCaseUpdate extends CaseTransition {
+  seq: number
+  department: string | null
+}
+
+export interface CaseUpdateQuery {
+  /** Lines stamped in [from, to], of cases from `source`; oldest first (then by case and seq), at most `limit`. */
+  from: EpochMs
+  to: EpochMs
+  source: CaseSource
+  limit: number
 }
 
 export interface WallStore {
@@ -65,6 +79,12 @@ export interface WallStore {
   reporterContact(caseId: string): (ReporterContact & { legacyText: string | null }) | null
   /** Open cases, and cases that changed since `since`, with their histories. */
   loadCases(since: EpochMs): CaseRecord[]
+  /** What happened to cases after their report, by time (Open311 servicerequestupdates), closed cases long gone from memory too. */
+  caseUpdates(query: CaseUpdateQuery): StoredCaseUpdate[]
+  /** The seq of the line a client's own update id (Open311 update_id) added to a case, or null. */
+  clientUpdateSeq(caseId: string, clientUpdateId: string): number | null
+  /** Remembers it, so a retry adds nothing: call it in the transaction that adds the line. */
+  saveClientUpdateSeq(caseId: string, clientUpdateId: string, seq: number): void
 
   getMeta(key: string): string | undefined
   setMeta(key: string, value: string): void
