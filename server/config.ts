@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { parseOperators, type AccessConfig } from './http/access'
 import { parseIntegrationKeys } from './http/integration-keys'
 import { enrolmentRules, type EnrolmentRules } from './ingest/device-enrolment'
+import { parseOpen311Settings, type Open311Settings } from './http/open311/open311-config'
 import type { DemoStart } from './simulator/demo-clock'
 
 export const WALL_LANGUAGES = ['zh-CN', 'en'] as const
@@ -33,6 +34,8 @@ export interface ServerConfig {
   /** Where the simulated clock starts: now, a fixed epoch ms, or 'auto' (a working morning when started off-hours). */
   simulatorStart: DemoStart
   access: AccessConfig
+  /** Open311's jurisdiction, discovery contact and whether reads need a key (OPEN311_JURISDICTION, OPEN311_CONTACT, OPEN311_READ). */
+  open311: Open311Settings
   /** Register a device the first time it reports (as Traccar's server can), instead of refusing it. */
   ingestRegisterUnknown: boolean
   /** Which unknown devices may register that way (an enrolment key, a list of ids), and how many. */
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       operators: configured(() => parseOperators(env.OPERATOR_TOKENS)),
       open311PublicWrites: flag(env, 'OPEN311_PUBLIC_WRITES', false),
     },
+    open311: configured(() => parseOpen311Settings(env)),
     ingestRegisterUnknown,
     ingestEnrolment: configured(() => enrolmentRules({
       key: env.INGEST_ENROLMENT_KEY,

@@ -3,11 +3,13 @@
 // (every table's row count in wall.db, read through a second connection, is unchanged). A ledger
 // counts the inputs tried per entry point and their statuses, for the README's table.
 import { expect } from 'vitest'
+import { readLikeFixMyStreet } from './fms-xml'
 import { sendRaw, type RawRequest, type RawResponse } from './raw-http'
 import type { TableCounter } from './table-counts'
 
 /**
- * `{ error: { code, message } }` (the API); Open311's `[{ code, description }]`; or, for the batch
+ * `{ error: { code, message } }` (the API); Open311's `[{ code, description }]` (on an .xml path its
+ * XML form, `<errors><error><code/><description/></error></errors>`); or, for the batch
  * API, either the first or its documented all-refused answer `{ accepted: 0, rejected: [{ index, field, message }] }`.
  */
 export type ErrorShape = 'api' | 'open311' | 'batch'
@@ -47,7 +49,25 @@ export function describeRequest(request: RawRequest): string {
   return `curl -X ${request.method} 'URL${request.path.slice(0, 600)}' ${headers}${body}`
 }
 
-function expectErrorShape(response: RawResponse, shape: ErrorShape, label: string): void {
+/** An Open311 path asking for XML (`/open311/v2/services.xml?…`): its answers, errors too, are XML. */
+const asksForXml = (request: RawRequest) => request.path.startsWith('/open311/') && request.path.split('?')[0].endsWith('.xml')
+
+/** Well-formed XML that FixMyStreet's XML::Simple reads (tests/helpers/fms-xml.ts), else the test fails. */
+function expectXml(response: RawResponse, label: string) {
+  expect(response.contentType, `${label}: an .xml path's answer must be XML`).toBe('text/xml; charset=utf-8')
+  let read: ReturnType<typeof readLikeFixMyStreet> | undefined
+  expect(() => { read = readLikeFixMyStreet(response.text) }, label).not.toThrow()
+  return read!
+}
+
+function expectErrorShape(response: RawResponse, shape: ErrorShape, label: string, xml: boolean): void {
+  if (shape === 'open311' && xml) {
+    const { root, content } = expectXml(response, label)
+    expect(root, label).toBe('errors')
+    expect(Array.isArray(content.error) && content.error.length > 0, `${label}: Open311 errors are a non-empty <errors>`).toBe(true)
+    expect((content.error as unknown[])[0], label).toMatchObject({ code: String(response.status), description: expect.any(String) })
+    return
+  }
   expect(response.contentType, `${label}: a ${response.status} must be JSON`).toMatch(/^application\/json/)
   const body = JSON.parse(response.text) as unknown
   const allRefused = shape === 'batch' && body != null && typeof body === 'object' && 'rejected' in body
@@ -69,8 +89,10 @@ export async function probe(target: FuzzTarget, entry: string, shape: ErrorShape
   const label = `${entry}: ${describeRequest(request)}\n→ ${response.status} ${response.text.slice(0, 300)}`
   expect(response.status, label).toBeLessThan(500)
   if (response.status >= 400) {
-    expectErrorShape(response, shape, label)
+    expectErrorShape(response, shape, label, asksForXml(request))
     expect(target.counter.read(), `${label}\na refused request changed the database`).toEqual(before)
+  } else if (asksForXml(request)) {
+    expectXml(response, label)
   } else if (response.contentType.startsWith('application/json')) {
     expect(() => JSON.parse(response.text), label).not.toThrow()
   }

@@ -1,8 +1,11 @@
-// GeoReport v2 errors: an array of `{ code, description }` with the HTTP status as the code, and a
-// description that starts with the field at fault. Thrown anywhere in the router, answered here.
+// GeoReport v2 errors: a list of `{ code, description }` with the HTTP status as the code, and a
+// description that starts with the field at fault; XML `<errors><error>…</error></errors>` on an .xml
+// path (the only kind FixMyStreet can read: a JSON error is its "unknown error", Open311.pm:703-719),
+// the JSON array otherwise. Thrown anywhere in the router, answered here.
 import type { NextFunction, Request, Response } from 'express'
 import { StoreWriteError } from '../../domain/store-write-error'
 import { InvalidInputError } from '../../ingest/position-ingest'
+import { formatOfPath, sendList } from './format'
 
 export class Open311Error extends Error {
   constructor(readonly status: number, readonly field: string, problem: string) {
@@ -11,8 +14,9 @@ export class Open311Error extends Error {
   }
 }
 
+/** The error in the format of the path asked for (also from outside the router: path-encoding.ts). */
 export function sendOpen311Error(res: Response, status: number, description: string): void {
-  res.status(status).json([{ code: status, description }])
+  sendList(res.status(status), formatOfPath(res.req.path), 'errors', 'error', [{ code: status, description }])
 }
 
 // reportCase names its own fields; a GeoReport client knows them by the spec's names.
@@ -50,8 +54,7 @@ export function open311ErrorHandler(error: unknown, _req: Request, res: Response
   sendOpen311Error(res, 500, 'server: internal error')
 }
 
-/** The last handler: a path ending in .xml asks for a format we do not serve; anything else is unknown. */
+/** The last handler: no GeoReport v2 endpoint here (404, in the format the path asked for). */
 export function open311NotFound(req: Request, res: Response): void {
-  if (req.path.endsWith('.xml')) return sendOpen311Error(res, 400, 'format: only json is supported')
-  sendOpen311Error(res, 404, `path: no GeoReport v2 endpoint ${req.method} ${req.path}`)
+  sendOpen311Error(res, 404, `path: no GeoReport v2 endpoint ${req.method} ${req.path.slice(0, 100)}`)
 }

@@ -1,7 +1,8 @@
 // Generated bad input (fast-check) against the case entry points of one real server with a real
 // wall.db: Open311 GeoReport v2 (services, service definitions, posting requests as form and JSON,
-// querying them), the workflow actions and the case reads. Every answer must be below 500, a 4xx
-// must be JSON in its API's error shape (Open311: `[{ code, description }]`), a refused request must
+// querying them, in JSON and XML), the workflow actions and the case reads. Every answer must be below
+// 500, a 4xx must be in its API's error shape (Open311: `[{ code, description }]`, its XML form on an
+// .xml path, where every answer must be well-formed XML), a refused request must
 // leave every table's row count as it was, and the server must still answer /api/health after each
 // property. Service codes come from GET services.json, never written here. FUZZ_RUNS=10 hunts longer.
 import fc from 'fast-check'
@@ -114,18 +115,21 @@ describe('Open311, workflow and case entry points under generated bad input', ()
       .map((headers) => ({ headers, query: '' })) },
   )
 
+  /** Both formats, chosen by the extension; FixMyStreet asks only for .xml (perllib/Open311.pm:25). */
+  const format = fc.constantFrom('json', 'xml')
+
   it('Open311 service list and service definitions', { timeout: fuzzTimeout(60_000) }, async () => {
     const method = fc.oneof({ weight: 5, arbitrary: fc.constant('GET') }, { weight: 1, arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH') })
     const query = encodedEntries(mutateEntries([['jurisdiction_id', 'fuzhou.gov.cn'], ['locale', 'zh-CN']]))
-    await fc.assert(fc.asyncProperty(method, query, async (m, q) => {
-      await check('GET /open311/v2/services.json', 'open311', { method: m, path: `/open311/v2/services.json?${q}` })
+    await fc.assert(fc.asyncProperty(method, query, format, async (m, q, ext) => {
+      await check('GET /open311/v2/services.{json,xml}', 'open311', { method: m, path: `/open311/v2/services.${ext}?${q}` })
     }), { numRuns: runs(60) })
     const file = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...serviceCodes).map((c) => `${c}.json`) },
+      { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...serviceCodes), format).map(([c, ext]) => `${c}.${ext}`) },
       { weight: 3, arbitrary: fc.tuple(badIdSegment(serviceCodes), fc.constantFrom('.json', '.json', '.xml', '', '.JSON', '.json.json')).map(([c, ext]) => c + ext) },
     )
     await fc.assert(fc.asyncProperty(file, query, async (f, q) => {
-      await check('GET /open311/v2/services/{code}.json', 'open311', { method: 'GET', path: `/open311/v2/services/${f}?${q}` })
+      await check('GET /open311/v2/services/{code}.{json,xml}', 'open311', { method: 'GET', path: `/open311/v2/services/${f}?${q}` })
     }), { numRuns: runs(100), examples: [['%ZZ.json', ''], ['.json', ''], ['', '']] })
     await expectServing(server.url)
   })
@@ -133,8 +137,8 @@ describe('Open311, workflow and case entry points under generated bad input', ()
   it('Open311 POST requests.json, form-encoded', { timeout: fuzzTimeout(60_000) }, async () => {
     const body = encodedEntries(fc.nat().chain((i) => mutateEntries(reportEntries(i), 60_000)))
     const type = fc.oneof({ weight: 6, arbitrary: fc.constant(FORM_TYPE) }, { weight: 1, arbitrary: wrongContentType.map((t) => ({ 'content-type': t })) })
-    await fc.assert(fc.asyncProperty(body, type, open311Key, async (b, headers, key) => {
-      await check('POST /open311/v2/requests.json (form)', 'open311', { method: 'POST', path: `/open311/v2/requests.json?${key.query}`, headers: { ...headers, ...key.headers }, body: b })
+    await fc.assert(fc.asyncProperty(body, type, open311Key, format, async (b, headers, key, ext) => {
+      await check('POST /open311/v2/requests.{json,xml} (form)', 'open311', { method: 'POST', path: `/open311/v2/requests.${ext}?${key.query}`, headers: { ...headers, ...key.headers }, body: b })
     }), { numRuns: runs(120) })
     await expectServing(server.url)
   })
@@ -162,19 +166,19 @@ describe('Open311, workflow and case entry points under generated bad input', ()
       mutateEntries([['service_request_id', caseIds.slice(0, 3).join(',')]]),
       mutateEntries([['start_date', new Date(Date.now() - 86_400_000).toISOString()]]),
     ))
-    await fc.assert(fc.asyncProperty(query, open311Key, async (q, key) => {
-      await check('GET /open311/v2/requests.json', 'open311', { method: 'GET', path: `/open311/v2/requests.json?${[q, key.query].filter(Boolean).join('&')}`, headers: key.headers })
+    await fc.assert(fc.asyncProperty(query, open311Key, format, async (q, key, ext) => {
+      await check('GET /open311/v2/requests.{json,xml}', 'open311', { method: 'GET', path: `/open311/v2/requests.${ext}?${[q, key.query].filter(Boolean).join('&')}`, headers: key.headers })
     }), { numRuns: runs(120) })
     await expectServing(server.url)
   })
 
   it('Open311 GET requests/{id}.json', { timeout: fuzzTimeout(60_000) }, async () => {
     const file = fc.oneof(
-      { weight: 2, arbitrary: fc.constantFrom(...caseIds).map((id) => `${id}.json`) },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...caseIds), format).map(([id, ext]) => `${id}.${ext}`) },
       { weight: 3, arbitrary: fc.tuple(badIdSegment(caseIds), fc.constantFrom('.json', '.json', '.xml', '')).map(([c, ext]) => c + ext) },
     )
     await fc.assert(fc.asyncProperty(file, open311Key, async (f, key) => {
-      await check('GET /open311/v2/requests/{id}.json', 'open311', { method: 'GET', path: `/open311/v2/requests/${f}?${key.query}`, headers: key.headers })
+      await check('GET /open311/v2/requests/{id}.{json,xml}', 'open311', { method: 'GET', path: `/open311/v2/requests/${f}?${key.query}`, headers: key.headers })
     }), { numRuns: runs(80), examples: [['%E0%A4%A.json', { headers: { authorization: `Bearer ${KEY}` }, query: '' }]] })
     await expectServing(server.url)
   })
