@@ -30,7 +30,7 @@ export function formatOfPath(path: string): Open311Format {
 // and as FixMyStreet's GroupTags read them (perllib/Open311.pm:721-723). Any other list repeats its
 // own name inside, as FixMyStreet reads several media_url: <media_url><media_url>…</media_url>…</media_url>.
 const LIST_ITEMS: Readonly<Record<string, string>> = {
-  attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format', groups: 'group',
+  attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format', groups: 'group', media_urls: 'media_url',
 }
 
 // XML 1.0 has no way to write these (not even as &#…;): a parser would refuse the whole document.

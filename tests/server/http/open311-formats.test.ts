@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../../../server/config'
 import { CASE_CATEGORIES } from '../../../server/domain/categories'
 import type { AccessConfig } from '../../../server/http/access'
 import { OPEN311_CHANGESET } from '../../../server/http/open311/discovery'
+import { sendList } from '../../../server/http/open311/format'
 import { createOpen311Router } from '../../../server/http/open311/open311-router'
 import { fmsErrorText, readLikeFixMyStreet, type FmsValue } from '../../helpers/fms-xml'
 import { sendRaw } from '../../helpers/raw-http'
@@ -33,11 +34,17 @@ const W3CDTF = /^(\d\d\d\d)(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(\.\d+
 
 type Item = Record<string, FmsValue>
 
+const SAMPLE = {
+  update_id: 7, status: 'open', media_url: ['https://example.org/1.jpg', 'https://example.org/2.jpg'],
+  media_urls: ['https://example.org/1.jpg'], description: null, fixed: false, skipped: undefined,
+}
+
 describe('Open311 GeoReport v2 in XML and JSON', () => {
   let server: TestServer
   let base: string
   let readKeyed: ReturnType<express.Express['listen']>
   let readKeyedBase: string
+  let formatBase: string
   let lng: number
   let lat: number
   const ids: string[] = []
@@ -72,6 +79,9 @@ describe('Open311 GeoReport v2 in XML and JSON', () => {
     readKeyed = app.listen(0, '127.0.0.1')
     await new Promise((resolve) => readKeyed.once('listening', resolve))
     readKeyedBase = `http://127.0.0.1:${(readKeyed.address() as AddressInfo).port}/open311/v2`
+    // The format layer alone, answering a fixed item, so its rules are seen whatever the endpoints hold.
+    app.get('/format.:ext', (req, res) => sendList(res, req.params.ext === 'xml' ? 'xml' : 'json', 'service_request_updates', 'request_update', [SAMPLE]))
+    formatBase = `http://127.0.0.1:${(readKeyed.address() as AddressInfo).port}`
   })
 
   afterAll(async () => {
@@ -212,6 +222,24 @@ describe('Open311 GeoReport v2 in XML and JSON', () => {
       expect(answer.body).toEqual([{ code: 404, description: 'path: no GeoReport v2 endpoint GET /services.html' }])
       const definition = await json('/services/E0101.csv')
       expect(definition.body).toEqual([{ code: 404, description: 'path: append .xml or .json to E0101.csv' }])
+    })
+  })
+
+  describe('the format layer', () => {
+    it('nests lists as FMS reads them, writes null as an empty element and leaves undefined out, as JSON does', async () => {
+      // FMS reads several media_url nested in a media_url (Open311.pm:411-418, t/open311/getservicerequestupdates.t:744-746);
+      // SuppressEmpty => undef reads an empty element as undef (:106-117), the spec's <account_id/> (index.md:398-409).
+      const text = await (await fetch(`${formatBase}/format.xml`)).text()
+      expect(readLikeFixMyStreet(text)).toEqual({ root: 'service_request_updates', content: { request_update: [{
+        update_id: '7', status: 'open', media_url: { media_url: ['https://example.org/1.jpg', 'https://example.org/2.jpg'] },
+        // media_url is not among FMS's ForceArray names: one element is read as a plain value.
+        media_urls: { media_url: 'https://example.org/1.jpg' }, description: null, fixed: 'false',
+      }] } })
+      expect(text).not.toContain('skipped')
+      expect(await (await fetch(`${formatBase}/format.json`)).json()).toEqual([{
+        update_id: 7, status: 'open', media_url: ['https://example.org/1.jpg', 'https://example.org/2.jpg'],
+        media_urls: ['https://example.org/1.jpg'], description: null, fixed: false,
+      }])
     })
   })
 
