@@ -9,3 +9,8 @@ export function safeMediaLink(url: string | null): { href: string; host: string 
     return null
   }
 }
+
+/** Every photo that may become a link, in the reporter's order. */
+export function safeMediaLinks(urls: readonly string[]): { href: string; host: string }[] {
+  return urls.flatMap((url) => safeMediaLink(url) ?? [])
+}

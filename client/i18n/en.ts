@@ -67,6 +67,7 @@ const en: typeof zhCN = {
     loading: 'Loading…', loadFailed: 'Could not load the data; retrying', caseNotFound: 'No case {id}: the number is wrong or the case was removed', inspectorNotFound: 'No inspector {id}',
     none: 'None', categoryValue: '{major} · {name} ({kind})', openPhoto: 'Open photo', current: 'Current', noPresence: 'No presence records yet',
     noFix: 'No fix yet', today: 'Today',
+    attributes: 'Details added', attributeNames: { severity: 'Urgency', landmark: 'Landmark nearby' }, valueSeparator: ', ', openPhotoN: 'Open photo {n}',
   },
   feed: { empty: 'No case activity yet' },
   tour: {

@@ -70,6 +70,8 @@ export default {
     loading: '正在加载…', loadFailed: '数据加载失败，正在重试', caseNotFound: '未找到案件 {id}：编号有误或已删除', inspectorNotFound: '未找到网格员 {id}',
     none: '无', categoryValue: '{major}·{name}（{kind}）', openPhoto: '查看照片', current: '当前', noPresence: '暂无到场记录',
     noFix: '尚无定位', today: '今天',
+    // Open311 attribute[code]: the names the service definition gives them (service-list.ts); other codes show as sent.
+    attributes: '补充信息', attributeNames: { severity: '紧急程度', landmark: '附近标志物' }, valueSeparator: '、', openPhotoN: '查看照片 {n}',
   },
   feed: { empty: '暂无案件动态' },
   tour: {

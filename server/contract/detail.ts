@@ -49,7 +49,12 @@ export interface PresenceCheck {
 export interface CaseDetail extends CaseSummary {
   history: CaseTransition[]
   category: CaseCategory | null
+  /** The first of mediaUrls. */
   mediaUrl: string | null
+  /** Every photo the reporter sent, in order: links for a screen, never fetched by the wall. */
+  mediaUrls: string[]
+  /** What the reporter added (Open311 attribute[code]), by code; a list for a multivaluelist; null for none. */
+  attributes: Record<string, string | string[]> | null
   /** Working minutes left in the current step (negative: overdue by that much); null without a deadline. */
   remainingWorkMinutes: number | null
   presence: PresenceCheck[]

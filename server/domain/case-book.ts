@@ -9,6 +9,7 @@ import type {
 import { CASE_LOOP } from '../contract/domain'
 import { findCategory } from './categories'
 import { deadlineState, stepDeadline, type StepDeadline } from './case-deadlines'
+import { filterCases, type CaseQuery } from './case-query'
 import { isOpen, nextStep } from './case-workflow'
 import { cstDayKey } from './china-time'
 import type { ReporterContact } from './reporter-contact'
@@ -24,8 +25,14 @@ export interface CaseRecord extends CaseSummary {
   handledAt: EpochMs | null
   closedAt: EpochMs | null
   stepLimitMinutes: number | null
-  /** A photo of the problem, from the reporter (Open311 media_url). */
+  /** A photo of the problem, from the reporter (Open311 media_url): the first of mediaUrls. */
   mediaUrl: string | null
+  /** Every photo the reporter sent, in their order (Open311 repeated media_url). */
+  mediaUrls: string[]
+  /** What the reporter added as Open311 attribute[code]: a list for a multivaluelist; null for none. */
+  attributes: Record<string, string | string[]> | null
+  /** The reporter's own words for the place (Open311 address_string), beside the point. */
+  address: string | null
 }
 
 export interface NewCase {
@@ -38,7 +45,11 @@ export interface NewCase {
   reporterId: number | null
   at: EpochMs
   actor: string
+  /** One photo; or give every photo, in order, as mediaUrls (the first becomes mediaUrl). */
   mediaUrl?: string | null
+  mediaUrls?: readonly string[]
+  attributes?: Record<string, string | string[]> | null
+  address?: string | null
   /** A citizen's contact details: stored apart from the case, never on the record. */
   reporterContact?: ReporterContact | null
 }
@@ -59,9 +70,11 @@ export interface CaseJournal {
   saveCase(record: CaseRecord, transition: CaseTransition | null, reporterContact?: ReporterContact | null): void
   /** The highest 案卷号 stored for a yyyyMMdd day, so numbering never reuses one (a demo clock moved back). */
   lastCaseIdOfDay(day: string): string | null
+  /** Stored cases matching a query, newest report first: closed ones too, long after memory forgot them. */
+  findCases(query: CaseQuery): CaseRecord[]
 }
 
-const NO_JOURNAL: CaseJournal = { saveCase: () => {}, lastCaseIdOfDay: () => null }
+const NO_JOURNAL: CaseJournal = { saveCase: () => {}, lastCaseIdOfDay: () => null, findCases: () => [] }
 
 export class CaseBook {
   private readonly cases = new Map<string, CaseRecord>()
@@ -92,6 +105,13 @@ export class CaseBook {
     for (const c of this.cases.values()) if (isOpen(c.step)) yield c
   }
 
+  /** Cases matching a query, from the store when there is one (memory keeps closed cases only 8 days). */
+  findCases(query: CaseQuery): CaseRecord[] {
+    if (this.journal === NO_JOURNAL) return filterCases(this.cases.values(), query)
+    // The store has every change first; a case still in memory is the same, as the object callers hold.
+    return this.journal.findCases(query).map((stored) => this.cases.get(stored.id) ?? stored)
+  }
+
   /** Puts back cases loaded from the store (after a restart), without announcing them. */
   restore(records: readonly CaseRecord[]): void {
     // The day's numbering is asked of the journal when first needed: it also knows closed cases not loaded.
@@ -117,7 +137,8 @@ export class CaseBook {
       dueAt: deadline.dueAt, stepLimitMinutes: deadline.limitMinutes,
       deadline: this.judge(deadline, input.at),
       reworkCount: 0, reporterId: input.reporterId, department: null,
-      history: [transition], furthest: 0, handleDueAt: null, handledAt: null, closedAt: null, mediaUrl: input.mediaUrl ?? null,
+      history: [transition], furthest: 0, handleDueAt: null, handledAt: null, closedAt: null,
+      ...reportedMedia(input), attributes: input.attributes ?? null, address: input.address ?? null,
     }
     this.save(record, transition, input.reporterContact)
     this.dailySequence.set(day, seq)
@@ -232,6 +253,12 @@ export class CaseBook {
     while (this.cases.has(caseId(day, seq))) seq++
     return { id: caseId(day, seq), day, seq }
   }
+}
+
+/** mediaUrl is the first of mediaUrls; a caller that gives only mediaUrl has one photo. */
+function reportedMedia(input: NewCase): { mediaUrl: string | null; mediaUrls: string[] } {
+  const urls = input.mediaUrls ? [...input.mediaUrls] : input.mediaUrl ? [input.mediaUrl] : []
+  return { mediaUrl: urls[0] ?? null, mediaUrls: urls }
 }
 
 function caseId(day: string, seq: number): string {

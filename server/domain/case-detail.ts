@@ -31,6 +31,8 @@ export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trac
     history: [...record.history],
     category: findCategory(record.categoryCode) ?? null,
     mediaUrl: record.mediaUrl,
+    mediaUrls: [...record.mediaUrls],
+    attributes: record.attributes,
     remainingWorkMinutes: remainingWorkMinutes(calendar, record.dueAt, now),
     presence: presenceChecks(record, inspectors, trackOf),
     reporter,

@@ -16,6 +16,12 @@ export interface CaseReportInput {
   reporterId?: number | null
   actor: string
   mediaUrl?: string | null
+  /** Every photo, in order (the first is mediaUrl); Open311 repeated media_url. */
+  mediaUrls?: readonly string[]
+  /** Open311 attribute[code], kept with the case. */
+  attributes?: Record<string, string | string[]> | null
+  /** Open311 address_string. */
+  address?: string | null
   /** A citizen's contact details (stored apart, never shown on a wall). */
   reporterContact?: ReporterContact | null
   /** Epoch ms; defaults to now. */
@@ -31,6 +37,7 @@ export function reportCase(district: District, input: CaseReportInput): CaseReco
   return district.cases.report({
     categoryCode: input.categoryCode, source: input.source, gridCode: grid.code, lng: input.lng, lat: input.lat,
     description: input.description, reporterId: input.reporterId ?? null, at, actor: input.actor, mediaUrl: input.mediaUrl ?? null,
+    mediaUrls: input.mediaUrls, attributes: input.attributes ?? null, address: input.address ?? null,
     reporterContact: input.reporterContact ?? null,
   })
 }

@@ -12,6 +12,11 @@ export interface CaseRow {
   lat: number
   description: string
   media_url: string | null
+  /** JSON array of every photo; null for none. */
+  media_urls: string | null
+  /** JSON object of the Open311 attributes; null for none. */
+  attributes: string | null
+  address: string | null
   step: CaseStep
   reported_at: number
   step_at: number
@@ -41,7 +46,8 @@ export interface TransitionRow {
 export function caseParams(r: CaseRecord): CaseRow {
   return {
     id: r.id, category_code: r.categoryCode, source: r.source, grid_code: r.gridCode, lng: r.lng, lat: r.lat,
-    description: r.description, media_url: r.mediaUrl, step: r.step, reported_at: r.reportedAt, step_at: r.stepAt,
+    description: r.description, media_url: r.mediaUrl, media_urls: r.mediaUrls.length > 0 ? JSON.stringify(r.mediaUrls) : null,
+    attributes: r.attributes ? JSON.stringify(r.attributes) : null, address: r.address, step: r.step, reported_at: r.reportedAt, step_at: r.stepAt,
     due_at: r.dueAt, step_limit_minutes: r.stepLimitMinutes, deadline: r.deadline, rework_count: r.reworkCount,
     reporter_id: r.reporterId, department: r.department, furthest: r.furthest, handle_due_at: r.handleDueAt,
     handled_at: r.handledAt, closed_at: r.closedAt,
@@ -55,6 +61,8 @@ export function caseFromRow(r: CaseRow, transitions: TransitionRow[]): CaseRecor
   return {
     id: r.id, categoryCode: r.category_code, source: r.source, gridCode: r.grid_code, lng: r.lng, lat: r.lat,
     description: r.description, mediaUrl: r.media_url, step: r.step, reportedAt: r.reported_at, stepAt: r.step_at,
+    mediaUrls: r.media_urls ? JSON.parse(r.media_urls) as string[] : [],
+    attributes: r.attributes ? JSON.parse(r.attributes) as Record<string, string | string[]> : null, address: r.address,
     dueAt: r.due_at, stepLimitMinutes: r.step_limit_minutes, deadline: r.deadline, reworkCount: r.rework_count,
     reporterId: r.reporter_id, department: r.department, furthest: r.furthest, handleDueAt: r.handle_due_at,
     handledAt: r.handled_at, closedAt: r.closed_at, history,

@@ -1,5 +1,6 @@
-// A case as a GeoReport service request. Times carry the +08:00 offset the command centre keeps;
-// cancelled (不予立案) counts as closed, and status_notes names the current step in Chinese.
+// A case as a GeoReport service request, the fields of the spec's GET Service Requests example. Times
+// carry the +08:00 offset the command centre keeps; cancelled (不予立案) counts as closed, and
+// status_notes names the current step in Chinese. The attributes stay out: the spec answers none.
 import type { CaseStep, EpochMs } from '../../contract/domain'
 import type { CaseRecord } from '../../domain/case-book'
 import { findCategory } from '../../domain/categories'
@@ -38,9 +39,12 @@ export function toServiceRequest(record: CaseRecord) {
     requested_datetime: isoCst(record.reportedAt),
     updated_datetime: isoCst(record.stepAt),
     expected_datetime: record.step === 'dispatched' && record.dueAt != null ? isoCst(record.dueAt) : null,
-    address: null,
+    address: record.address,
     lat: record.lat,
     long: record.lng,
+    // The spec's media_url is one URL: the first photo. Every photo, in order, is media_urls (an
+    // addition spec clients skip; FixMyStreet reads media_url alone, GetServiceRequests.pm:292).
     media_url: record.mediaUrl,
+    media_urls: record.mediaUrls,
   }
 }
