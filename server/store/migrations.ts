@@ -90,4 +90,14 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (case_id, client_update_id)
   ) WITHOUT ROWID;
   `,
+  // Open311 service requests keep all they came with (issue #10): every photo (JSON array, the first
+  // still in media_url), the attributes (JSON object) and address_string. GET requests reads cases
+  // from here by report time, closed ones long gone from memory included.
+  `
+  ALTER TABLE cases ADD COLUMN media_urls TEXT;
+  ALTER TABLE cases ADD COLUMN attributes TEXT;
+  ALTER TABLE cases ADD COLUMN address TEXT;
+  UPDATE cases SET media_urls = json_array(media_url) WHERE media_url IS NOT NULL;
+  CREATE INDEX cases_reported_at ON cases (reported_at);
+  `,
 ]

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import type { AreaProfile, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
 import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
+import type { CaseQuery } from '../domain/case-query'
 import { hasContact, type ReporterContact } from '../domain/reporter-contact'
 import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRow, type TransitionRow } from './case-rows'
 import { MIGRATIONS } from './migrations'
@@ -57,8 +58,10 @@ class SqliteStore implements WallStore {
       WHERE excluded.at > latest_positions.at`)
     // A report inserts (an id already stored is an error, never an overwrite); later changes update.
     this.insertCase = db.prepare(`INSERT INTO cases (id, category_code, source, grid_code, lng, lat, description, media_url,
+      media_urls, attributes, address,
       step, reported_at, step_at, due_at, step_limit_minutes, deadline, rework_count, reporter_id, department, furthest,
       handle_due_at, handled_at, closed_at) VALUES (@id, @category_code, @source, @grid_code, @lng, @lat, @description, @media_url,
+      @media_urls, @attributes, @address,
       @step, @reported_at, @step_at, @due_at, @step_limit_minutes, @deadline, @rework_count, @reporter_id, @department, @furthest,
       @handle_due_at, @handled_at, @closed_at)`)
     this.updateCase = db.prepare(`UPDATE cases SET category_code = @category_code, source = @source, grid_code = @grid_code,
@@ -195,6 +198,35 @@ class SqliteStore implements WallStore {
     const rows = this.db.prepare(`SELECT * FROM cases WHERE step NOT IN ('closed', 'cancelled') OR step_at >= ? ORDER BY reported_at, id`).all(since) as CaseRow[]
     const transitions = this.db.prepare('SELECT * FROM case_transitions WHERE case_id = ? ORDER BY seq')
     return rows.map((row) => caseFromRow(row, transitions.all(row.id) as TransitionRow[]))
+  }
+
+  findCases({ ids, categoryCodes, steps, reportedFrom, reportedTo, limit }: CaseQuery): CaseRecord[] {
+    // Fixed clauses, values bound: ids by primary key, a time window by cases_reported_at.
+    const where: string[] = []
+    const values: (string | number)[] = []
+    const among = (column: string, list: readonly string[]) => {
+      where.push(`${column} IN (SELECT value FROM json_each(?))`)
+      values.push(JSON.stringify(list))
+    }
+    if (ids) among('id', ids)
+    // Unary + keeps SQLite off the step index (no statistics to tell it 'reported' may be most rows):
+    // the window is walked newest first and the walk stops at `limit` matches.
+    if (categoryCodes) among('+category_code', categoryCodes)
+    if (steps) among('+step', steps)
+    if (reportedFrom != null) { where.push('reported_at >= ?'); values.push(reportedFrom) }
+    if (reportedTo != null) { where.push('reported_at <= ?'); values.push(reportedTo) }
+    const rows = this.db.prepare(`SELECT * FROM cases ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY reported_at DESC, id DESC LIMIT ?`).all(...values, limit) as CaseRow[]
+    if (rows.length === 0) return []
+    const transitions = this.db.prepare(`SELECT * FROM case_transitions WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, seq`)
+      .all(JSON.stringify(rows.map((r) => r.id))) as TransitionRow[]
+    const byCase = new Map<string, TransitionRow[]>()
+    for (const t of transitions) {
+      const lines = byCase.get(t.case_id)
+      if (lines) lines.push(t)
+      else byCase.set(t.case_id, [t])
+    }
+    return rows.map((row) => caseFromRow(row, byCase.get(row.id) ?? []))
   }
 
   caseUpdates({ from, to, source, limit }: CaseUpdateQuery): StoredCaseUpdate[] {

@@ -4,6 +4,7 @@
 import type { AreaProfile, CaseSource, CaseTransition, EpochMs, InspectorInfo } from '../contract/domain'
 import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
+import type { CaseQuery } from '../domain/case-query'
 import type { ReporterContact } from '../domain/reporter-contact'
 
 export interface StoredFix {
@@ -79,6 +80,8 @@ export interface WallStore {
   reporterContact(caseId: string): (ReporterContact & { legacyText: string | null }) | null
   /** Open cases, and cases that changed since `since`, with their histories. */
   loadCases(since: EpochMs): CaseRecord[]
+  /** Cases matching a query (Open311 GET requests), newest report first, closed ones long gone from memory too. */
+  findCases(query: CaseQuery): CaseRecord[]
   /** What happened to cases after their report, by time (Open311 servicerequestupdates), closed cases long gone from memory too. */
   caseUpdates(query: CaseUpdateQuery): StoredCaseUpdate[]
   /** The seq of the line a client's own update id (Open311 update_id) added to a case, or null. */
