@@ -25,8 +25,10 @@ function keyService(access: AccessConfig, settings: Open311Settings): string {
  * No trailing slash, as the spec's example writes it; FixMyStreet's endpoint setting needs one added.
  */
 function endpointUrl(req: Request): string {
-  const candidate = `${req.protocol}://${req.host}${req.baseUrl}`
-  if (!URL.canParse(candidate)) throw new Open311Error(400, 'host', `not a host name this endpoint can be named by: ${req.host.slice(0, 60)}`)
+  // Express's host is undefined without a Host header (HTTP/1.0).
+  const host = (req.host as string | undefined) ?? ''
+  const candidate = `${req.protocol}://${host}${req.baseUrl}`
+  if (host === '' || !URL.canParse(candidate)) throw new Open311Error(400, 'host', `not a host name this endpoint can be named by: ${host.slice(0, 60) || '(none)'}`)
   const url = new URL(candidate)
   return `${url.origin}${url.pathname}`
 }

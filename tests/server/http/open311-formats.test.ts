@@ -4,7 +4,7 @@
 // and jurisdiction_id. Each test names its source: the GeoReport v2 spec (wiki.open311.org, source
 // github:open311/open311.github.io GeoReport/v2/index.md, Service_Discovery.md) or FixMyStreet
 // (github:mysociety/fixmystreet, perllib/…).
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../../server/config'
@@ -333,6 +333,18 @@ describe('Open311 GeoReport v2 in XML and JSON', () => {
       // server/app.ts: trust proxy 'loopback'; the proxy's own URL is the one a client can use.
       const answer = await json('/discovery.json', { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'wall.example.cn' } })
       expect((answer.body as { endpoints: { url: string }[] }).endpoints[0].url).toBe('https://wall.example.cn/open311/v2')
+    })
+
+    it('answers discovery without a Host header (HTTP/1.0) with a 400 naming host, not a URL of "undefined"', async () => {
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.end('GET /open311/v2/discovery.json HTTP/1.0\r\n\r\n'))
+        let text = ''
+        socket.on('data', (chunk) => { text += String(chunk) })
+        socket.on('end', () => resolve(text))
+        socket.on('error', reject)
+      })
+      expect(raw).toMatch(/^HTTP\/1\.1 400/)
+      expect(raw).toContain('"host: not a host name this endpoint can be named by: (none)"')
     })
 
     it('describes the endpoint with the default contact when OPEN311_CONTACT is not set', () => {
