@@ -10,6 +10,7 @@ import { KEEP_CLOSED_MS } from '../../../server/boot/open-district'
 import { DAY_MS } from '../../../server/domain/china-time'
 import type { AccessConfig } from '../../../server/http/access'
 import { actOnCase, reportCase } from '../../../server/ingest/case-ingest'
+import { readLikeFixMyStreet } from '../../helpers/fms-xml'
 import { startTestServer, type TestServer } from '../../helpers/start-test-server'
 
 // Writes opened on purpose (OPEN311_PUBLIC_WRITES), so FixMyStreet's api_key is carried but not needed here.
@@ -102,6 +103,12 @@ describe('Open311 requests as clients send them', () => {
     expect(answer.media_url).toBe('http://example.com/p/1.full.jpeg')
     expect(answer.media_urls).toEqual(['http://example.com/p/1.full.jpeg', 'http://example.com/p/2.full.jpeg'])
     expect(answer).not.toHaveProperty('attributes')
+    // The same in XML as FixMyStreet reads it (perllib/Open311.pm:721-745): media_url one URL, the
+    // first photo (GetServiceRequests.pm:292 hands it to add_media); every photo under media_urls.
+    const { content } = readLikeFixMyStreet(await (await fetch(`${base}/requests/${id}.xml`)).text())
+    const [request] = content.request as Record<string, unknown>[]
+    expect(request.media_url).toBe('http://example.com/p/1.full.jpeg')
+    expect(request.media_urls).toEqual({ media_url: ['http://example.com/p/1.full.jpeg', 'http://example.com/p/2.full.jpeg'] })
   })
 
   it('takes the spec\'s POST example: literal brackets, device_id, unknown attributes kept, the address answered back', async () => {
@@ -191,6 +198,13 @@ describe('Open311 requests as clients send them', () => {
       // FixMyStreet Open311::GetUpdates: service_request_id=638344%2C638345, the comma encoded (t/open311/getupdates.t:195).
       const listed = (await (await fetch(`${base}/requests.json?jurisdiction_id=mysociety&service_request_id=${oldId}%2C000000000000`)).json()) as ServiceRequest[]
       expect(listed.map((r) => r.service_request_id)).toEqual([oldId])
+      // FixMyStreet's own call: requests.xml, no key (Open311.pm:318-337, :615-616); it needs
+      // service_request_id, lat, long and updated_datetime (GetServiceRequests.pm:143-184).
+      const xml = await fetch(`${base}/requests.xml?jurisdiction_id=mysociety&service_request_id=${oldId}`)
+      expect(xml.status).toBe(200)
+      const [fromXml] = readLikeFixMyStreet(await xml.text()).content.request as Record<string, string>[]
+      expect(fromXml).toMatchObject({ service_request_id: oldId, status: 'closed', lat: String(lat), long: String(lng) })
+      expect(fromXml.updated_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
     })
 
     it('finds it by a date window as FixMyStreet writes one (UTC Z, colons %3A), and by status and service', async () => {
