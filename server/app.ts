@@ -81,7 +81,7 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
   app.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
-  app.use('/open311/v2', createOpen311Router({ district, access: config.access }))
+  app.use('/open311/v2', createOpen311Router({ district, access: config.access, settings: config.open311, store }))
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
   app.use(createInspectorRouter({ district, store, access: config.access }))
   app.use(createReplayRouter({ district, store, access: config.access }))

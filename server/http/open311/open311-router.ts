@@ -1,30 +1,33 @@
-// Open311 GeoReport v2 (JSON only), mounted at /open311/v2: citizens' apps list the services, post
+// Open311 GeoReport v2, mounted at /open311/v2, in XML (the spec's required format, and the only one
+// FixMyStreet reads) and JSON, chosen by the path's extension: citizens' apps list the services, post
 // requests and follow them. A request becomes a case through reportCase, like every other source.
-// Writes (new requests) need a key with the `cases` scope unless OPEN311_PUBLIC_WRITES=true: a public
-// endpoint must be a decision, not what happens when no key is configured. Reads need such a key
-// when keys are configured. The key is `api_key` in the query or form, or `Authorization: Bearer …`.
-// Service discovery stays open.
+// Who may call what is open311-keys.ts; jurisdiction_id is checked on every call (jurisdiction.ts).
+// FixMyStreet appends paths to its endpoint setting as they are (Open311.pm:610-611), so that setting
+// must end in /open311/v2/.
 import { rateLimit } from 'express-rate-limit'
 import express, { Router, type NextFunction, type Request, type Response } from 'express'
 import { findCategory } from '../../domain/categories'
 import type { District } from '../../domain/district'
 import { reportCase } from '../../ingest/case-ingest'
-import { credentialOf, missingScopeMessage, type AccessConfig } from '../access'
-import { scopesOf } from '../integration-keys'
+import type { AccessConfig } from '../access'
+import { discovery } from './discovery'
+import { formatOf, sendList, sendObject } from './format'
+import { checkJurisdiction } from './jurisdiction'
+import { DEFAULT_OPEN311_SETTINGS, type Open311Settings } from './open311-config'
 import { Open311Error, open311ErrorHandler, open311NotFound } from './open311-errors'
+import { open311Keys } from './open311-keys'
 import { toServiceRequest } from './request-format'
 import { parseServiceRequest, type Body } from './request-input'
-import { findRequests } from './request-query'
+import { findRequest, findRequests } from './request-query'
 import { serviceDefinition, serviceList, serviceNotice } from './service-list'
+import { tokenNotFound } from './tokens'
+import { postRequestUpdate, type UpdatePostStore } from './update-post'
+import { getRequestUpdates, type UpdatesStore } from './updates-query'
 
 const BODY_LIMIT = '64kb'
 
-/** `E0101.json` → `E0101`; an .xml or extension-less name is refused here. */
-function jsonName(file: string): string {
-  if (file.endsWith('.json')) return file.slice(0, -5)
-  if (file.endsWith('.xml')) throw new Open311Error(400, 'format', 'only json is supported')
-  throw new Open311Error(404, 'path', `append .json to ${file.slice(0, 40)}`)
-}
+/** `/services.xml` and `/services.json`: a top-level resource in both formats. */
+const both = (name: string) => [`/${name}.xml`, `/${name}.json`]
 
 /** Citizens' apps post a few reports a minute; a flood from one address is refused with a 429. */
 function citizenRateLimit() {
@@ -34,61 +37,76 @@ function citizenRateLimit() {
   })
 }
 
-/** A key with the `cases` scope, unless this kind of request is open (`isOpen`). */
-function requireKey(access: AccessConfig, isOpen: (access: AccessConfig) => boolean) {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    if (isOpen(access)) return next()
-    const fromForm = (req.body as Body | undefined)?.api_key
-    const key = credentialOf(req) ?? (typeof fromForm === 'string' ? fromForm : undefined)
-    const scopes = key == null ? undefined : scopesOf(access.integrationKeys, key)
-    if (scopes?.includes('cases')) return next()
-    if (scopes) return next(new Open311Error(403, 'api_key', missingScopeMessage('cases')))
-    next(new Open311Error(403, 'api_key', access.integrationKeys.length === 0
-      ? 'reports need an integration key with the scope "cases" (api_key=… or Authorization: Bearer …); set OPEN311_PUBLIC_WRITES=true to take them from anyone'
-      : 'a valid api_key with the scope "cases" is required (api_key=… or Authorization: Bearer …)'))
-  }
-}
+/** The format of a top-level path (`/requests.xml`), of `:file` otherwise. */
+const formatOfPath = (req: Request) => formatOf(req.path.slice(1)).format
 
-const writesOpen = (access: AccessConfig) => access.open311PublicWrites === true
-const readsOpen = (access: AccessConfig) => access.integrationKeys.length === 0
+/** A body no parser took (multipart, text…) is a 415 before the key is looked for: its api_key is unreadable too. */
+function requireReadableBody(req: Request, _res: Response, next: NextFunction) {
+  if (req.body === undefined && req.get('content-type')) {
+    return next(new Open311Error(415, 'body', 'send application/x-www-form-urlencoded or application/json'))
+  }
+  next()
+}
 
 function postRequest(district: District) {
   return (req: Request, res: Response) => {
-    if (req.body === undefined && req.get('content-type')) {
-      throw new Open311Error(415, 'body', 'send application/x-www-form-urlencoded or application/json')
-    }
     const body = (req.body ?? {}) as Body
     if (typeof body !== 'object' || Array.isArray(body)) throw new Open311Error(400, 'body', 'must be a JSON object')
     const input = parseServiceRequest(body)
     const record = reportCase(district, {
       categoryCode: input.category.code, source: 'citizen', lng: input.lng, lat: input.lat,
       description: input.description, actor: input.actor, mediaUrl: input.mediaUrl, reporterContact: input.reporterContact,
+      mediaUrls: input.mediaUrls, attributes: input.attributes, address: input.address,
     })
-    res.json([{ service_request_id: record.id, service_notice: serviceNotice(input.category), account_id: input.accountId }])
+    // The id at once and no token (tokens.ts); account_id null is the spec's empty <account_id/>.
+    sendList(res, formatOfPath(req), 'service_requests', 'request', [
+      { service_request_id: record.id, service_notice: serviceNotice(input.category), account_id: input.accountId },
+    ])
   }
 }
 
-export function createOpen311Router({ district, access }: { district: District; access: AccessConfig }): Router {
+export interface Open311RouterOptions {
+  district: District
+  access: AccessConfig
+  /** OPEN311_JURISDICTION, OPEN311_CONTACT, OPEN311_READ; their defaults when left out. */
+  settings?: Open311Settings
+  /** Where servicerequestupdates reads case histories and remembers clients' update ids. */
+  store?: UpdatesStore & UpdatePostStore
+}
+
+export function createOpen311Router({ district, access, settings = DEFAULT_OPEN311_SETTINGS, store }: Open311RouterOptions): Router {
   const router = Router()
+  const keys = open311Keys(access, settings)
   router.use(express.json({ limit: BODY_LIMIT }), express.urlencoded({ extended: true, limit: BODY_LIMIT }))
-  router.get('/services.json', (_req, res) => {
-    res.json(serviceList())
+  router.use(checkJurisdiction(settings.jurisdiction))
+  router.get(both('discovery'), keys.read, (req, res) => {
+    sendObject(res, formatOfPath(req), 'discovery', discovery(req, access, settings))
   })
-  router.get('/services/:file', (req, res) => {
-    const code = jsonName(String(req.params.file))
+  router.get(both('services'), keys.read, (req, res) => {
+    sendList(res, formatOfPath(req), 'services', 'service', serviceList())
+  })
+  router.get('/services/:file', keys.read, (req, res) => {
+    const { name: code, format } = formatOf(String(req.params.file))
     const category = findCategory(code)
     if (!category) throw new Open311Error(404, 'service_code', `unknown service ${code.slice(0, 20)}`)
-    res.json(serviceDefinition(category))
+    sendObject(res, format, 'service_definition', serviceDefinition(category))
   })
-  router.post('/requests.json', citizenRateLimit(), requireKey(access, writesOpen), postRequest(district))
-  router.get('/requests.json', requireKey(access, readsOpen), (req, res) => {
-    res.json(findRequests(district, req.query).map(toServiceRequest))
+  router.post(both('requests'), citizenRateLimit(), requireReadableBody, keys.write, postRequest(district))
+  router.get(both('requests'), keys.read, (req, res) => {
+    sendList(res, formatOfPath(req), 'service_requests', 'request', findRequests(district, req.query).map(toServiceRequest))
   })
-  router.get('/requests/:file', requireKey(access, readsOpen), (req, res) => {
-    const id = jsonName(String(req.params.file))
-    const record = district.cases.get(id)
-    if (!record) throw new Open311Error(404, 'service_request_id', `no request ${id.slice(0, 40)}`)
-    res.json([toServiceRequest(record)])
+  router.get('/requests/:file', keys.read, (req, res) => {
+    const { name: id, format } = formatOf(String(req.params.file))
+    const record = findRequest(district, id)
+    sendList(res, format, 'service_requests', 'request', [toServiceRequest(record)])
+  })
+  // mySociety's servicerequestupdates reads and writes the store: a router given none (a test's) has no such endpoint.
+  if (store) {
+    router.get(both('servicerequestupdates'), keys.read, getRequestUpdates(store, () => district.clock.now()))
+    router.post(both('servicerequestupdates'), citizenRateLimit(), requireReadableBody, keys.write, postRequestUpdate(district, store))
+  }
+  router.get('/tokens/:file', keys.read, (req) => {
+    throw tokenNotFound(formatOf(String(req.params.file)).name)
   })
   router.use(open311NotFound)
   router.use(open311ErrorHandler)

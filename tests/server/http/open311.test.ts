@@ -115,7 +115,7 @@ describe('Open311 GeoReport v2', () => {
     expect(request).toMatchObject({
       service_request_id: id, status: 'open', status_notes: '待受理（采集）', service_name: '井盖破损', service_code: 'C0101',
       description: '井盖缺失；附近：公交站旁；地址：福新中路 100 号',
-      agency_responsible: null, expected_datetime: null, address: null, lat, long: lng, media_url: 'https://example.org/p/1.jpg',
+      agency_responsible: null, expected_datetime: null, address: '福新中路 100 号', lat, long: lng, media_url: 'https://example.org/p/1.jpg',
     })
     expect(request.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
     const reportedAt = server.wall.district.cases.get(id)!.reportedAt
@@ -149,10 +149,11 @@ describe('Open311 GeoReport v2', () => {
     expect((await fetch(`${base}/services.json`)).status).toBe(200)
   })
 
-  it('answers .xml with a format error and unknown requests with 404', async () => {
+  it('serves .xml too (open311-formats.test.ts) and answers unknown requests with 404', async () => {
+    // GeoReport v2 spec: "XML is a required format" (index.md:56).
     const xml = await fetch(`${base}/services.xml`)
-    expect(xml.status).toBe(400)
-    expect(await errorOf(xml)).toEqual({ code: 400, description: 'format: only json is supported' })
+    expect(xml.status).toBe(200)
+    expect(xml.headers.get('content-type')).toBe('text/xml; charset=utf-8')
     expect((await fetch(`${base}/requests/000000000000.json`)).status).toBe(404)
     expect((await fetch(`${base}/nowhere`)).status).toBe(404)
   })
@@ -176,7 +177,7 @@ describe('Open311 GeoReport v2', () => {
     expect((await fetch(`${base}/requests.json?status=pending`)).status).toBe(400)
   })
 
-  it('needs an integration key when keys are configured: in the form or as a Bearer token', async () => {
+  it('needs an integration key for reports when keys are configured (in the form or as a Bearer token), none for reads', async () => {
     const body = `service_code=E0401&lat=${lat}&long=${lng}`
     const without = await post(body, FORM, `${keyedBase}/requests.json`)
     expect(without.status).toBe(403)
@@ -185,7 +186,8 @@ describe('Open311 GeoReport v2', () => {
     expect((await post(`${body}&api_key=city-app-key`, FORM, `${keyedBase}/requests.json`)).status).toBe(200)
     const bearer = await post(body, { ...FORM, authorization: 'Bearer city-app-key' }, `${keyedBase}/requests.json`)
     expect(bearer.status).toBe(200)
-    expect((await fetch(`${keyedBase}/requests.json`)).status).toBe(403)
+    // FixMyStreet sends no key on GETs (perllib/Open311.pm:615-616); the spec's reads need none (index.md:499).
+    expect((await fetch(`${keyedBase}/requests.json`)).status).toBe(200)
     expect((await fetch(`${keyedBase}/requests.json?api_key=city-app-key`)).status).toBe(200)
     expect((await fetch(`${keyedBase}/services.json`)).status).toBe(200)
   })
