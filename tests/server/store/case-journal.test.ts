@@ -1,16 +1,13 @@
 // Cases go to the store before memory, their ids are never reused, and a stored id is never
 // overwritten: a demo clock moved back (SIMULATOR_START earlier than last time) used to replace
 // old cases with new ones of the same number (INSERT OR REPLACE).
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CaseBook, type NewCase } from '../../../server/domain/case-book'
 import { StoreWriteError } from '../../../server/domain/store-write-error'
 import { DEFAULT_CALENDAR } from '../../../server/domain/working-calendar'
-import { openSqliteStore } from '../../../server/store/sqlite-store'
-import type { WallStore } from '../../../server/store/wall-store'
+import { tempStores } from '../helpers/temp-stores'
 
 const at = Date.parse('2026-11-30T09:00:00+08:00')
 const report = (over: Partial<NewCase> = {}): NewCase => ({
@@ -19,18 +16,9 @@ const report = (over: Partial<NewCase> = {}): NewCase => ({
 })
 
 describe('the case journal', () => {
-  const dirs: string[] = []
-  const stores: WallStore[] = []
-  const open = (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journal-test-'))) => {
-    dirs.push(dir)
-    const store = openSqliteStore(path.join(dir, 'wall.db'))
-    stores.push(store)
-    return { store, dir }
-  }
-  afterEach(() => {
-    for (const s of stores.splice(0)) { try { s.close() } catch { /* already closed */ } }
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-  })
+  const temp = tempStores('journal-test')
+  const open = temp.open
+  afterEach(() => temp.closeAll())
 
   it('numbers a restarted day after the cases the store holds, even those not loaded back', () => {
     const { store, dir } = open()

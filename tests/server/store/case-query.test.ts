@@ -11,7 +11,7 @@ import { DAY_MS } from '../../../server/domain/china-time'
 import { DEFAULT_CALENDAR } from '../../../server/domain/working-calendar'
 import { MIGRATIONS } from '../../../server/store/migrations'
 import { openSqliteStore } from '../../../server/store/sqlite-store'
-import type { WallStore } from '../../../server/store/wall-store'
+import { tempStores } from '../helpers/temp-stores'
 
 const at = Date.parse('2026-11-30T09:00:00+08:00')
 const report = (over: Partial<NewCase> = {}): NewCase => ({
@@ -20,19 +20,9 @@ const report = (over: Partial<NewCase> = {}): NewCase => ({
 })
 
 describe('finding stored cases', () => {
-  const dirs: string[] = []
-  const stores: WallStore[] = []
-  const open = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'case-query-test-'))
-    dirs.push(dir)
-    const store = openSqliteStore(path.join(dir, 'wall.db'))
-    stores.push(store)
-    return { store, file: path.join(dir, 'wall.db') }
-  }
-  afterEach(() => {
-    for (const s of stores.splice(0)) { try { s.close() } catch { /* already closed */ } }
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-  })
+  const temp = tempStores('case-query-test')
+  const open = () => temp.open()
+  afterEach(() => temp.closeAll())
 
   it('finds what memory forgot, by every filter, newest first, with attributes and photos', () => {
     const { store } = open()

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,26 +5,16 @@ import type { AreaFeature } from '../../../server/domain/area-tree'
 import { CaseBook } from '../../../server/domain/case-book'
 import { DEFAULT_CALENDAR } from '../../../server/domain/working-calendar'
 import { MIGRATIONS } from '../../../server/store/migrations'
-import { openSqliteStore } from '../../../server/store/sqlite-store'
-import type { WallStore } from '../../../server/store/wall-store'
+import { tempStores } from '../helpers/temp-stores'
 
 const square = (x: number): AreaFeature['geometry'] => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] })
 const area = (code: string, level: AreaFeature['properties']['level'], parentCode: string | null, x = 0): AreaFeature =>
   ({ type: 'Feature', properties: { code, name: code, level, parentCode }, geometry: square(x) })
 
 describe('the SQLite store', () => {
-  const dirs: string[] = []
-  const stores: WallStore[] = []
-  const open = (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-'))) => {
-    dirs.push(dir)
-    const store = openSqliteStore(path.join(dir, 'wall.db'))
-    stores.push(store)
-    return { store, dir }
-  }
-  afterEach(() => {
-    for (const s of stores.splice(0)) { try { s.close() } catch { /* already closed */ } }
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-  })
+  const temp = tempStores('store-test')
+  const open = temp.open
+  afterEach(() => temp.closeAll())
 
   it('migrates a new file once and reopens it without migrating again', () => {
     const { store, dir } = open()
