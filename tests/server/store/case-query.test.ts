@@ -10,7 +10,6 @@ import { CaseBook, type NewCase } from '../../../server/domain/case-book'
 import { DAY_MS } from '../../../server/domain/china-time'
 import { DEFAULT_CALENDAR } from '../../../server/domain/working-calendar'
 import { MIGRATIONS } from '../../../server/store/migrations'
-import { openSqliteStore } from '../../../server/store/sqlite-store'
 import { tempStores } from '../helpers/temp-stores'
 
 const at = Date.parse('2026-11-30T09:00:00+08:00')
@@ -65,8 +64,8 @@ describe('finding stored cases', () => {
   })
 
   it('migrates cases stored before: their one photo becomes the list of photos', () => {
+    // The file is made by hand up to the migration before this one, then opened as a store.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'case-query-legacy-'))
-    dirs.push(dir)
     const file = path.join(dir, 'wall.db')
     const mine = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('ADD COLUMN media_urls'))
     expect(mine).toBeGreaterThan(0)
@@ -81,8 +80,7 @@ describe('finding stored cases', () => {
     db.prepare(`INSERT INTO case_transitions (case_id, seq, step, action, at, actor) VALUES ('202611250001', 0, 'reported', 'report', 0, '市民')`).run()
     db.close()
 
-    const store = openSqliteStore(file)
-    stores.push(store)
+    const { store } = temp.open(dir)
     expect(store.loadCases(0)[0]).toMatchObject({ mediaUrl: 'https://e.org/old.jpg', mediaUrls: ['https://e.org/old.jpg'], attributes: null, address: null })
   })
 })
