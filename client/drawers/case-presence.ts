@@ -40,7 +40,9 @@ export function toPresenceFeatures(detail: CaseDetail | null): FeatureCollection
     if (coordinates.length >= 2) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: { kind: 'track', role: check.role } })
     if (coordinates.length >= 1) features.push({ type: 'Feature', geometry: { type: 'MultiPoint', coordinates }, properties: { kind: 'fixes', role: check.role } })
   }
-  features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [detail.lng, detail.lat] }, properties: { kind: 'case', role: null } })
+  if (detail.lng != null && detail.lat != null) {
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [detail.lng, detail.lat] }, properties: { kind: 'case', role: null } })
+  }
   return { type: 'FeatureCollection', features }
 }
 

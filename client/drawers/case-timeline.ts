@@ -22,8 +22,8 @@ export interface CaseTimeline {
 export function buildTimeline(history: readonly CaseTransition[], current: CaseStep): CaseTimeline {
   // Stable sort: transitions with the same timestamp keep the server's order.
   const sorted = [...history].sort((a, b) => a.at - b.at)
-  // The current step is the last line that moved the case: a comment after it does not take its place.
-  const currentIndex = sorted.findLastIndex((h) => h.action !== 'comment')
+  // The current step is the last line that moved the case: a comment or a placing after it does not take its place.
+  const currentIndex = sorted.findLastIndex((h) => h.action !== 'comment' && h.action !== 'locate')
   const rows: TimelineRow[] = sorted.map((h, i) => ({
     kind: h.action === 'sendBack' ? 'sendBack' : h.action === 'comment' ? 'comment' : 'done',
     step: h.step,

@@ -18,7 +18,7 @@ const en: typeof zhCN = {
     reported: 'Reported', accepted: 'Accepted', filed: 'Filed', dispatched: 'Dispatched', handled: 'Handled', verified: 'Verified', closed: 'Closed', cancelled: 'Cancelled',
   },
   action: {
-    report: 'reported', accept: 'accepted', file: 'filed', cancel: 'not filed', dispatch: 'dispatched', handle: 'handled', verify: 'verified', sendBack: 'sent back', close: 'closed', comment: 'citizen comment',
+    report: 'reported', accept: 'accepted', file: 'filed', cancel: 'not filed', dispatch: 'dispatched', handle: 'handled', verify: 'verified', sendBack: 'sent back', close: 'closed', comment: 'citizen comment', locate: 'located',
   },
   deadline: { none: '—', ontime: 'On time', dueSoon: 'Due soon', overdue: 'Overdue' },
   status: { online: 'Online', stale: 'Weak signal', offline: 'Offline' },
@@ -57,7 +57,7 @@ const en: typeof zhCN = {
     children: 'Ranking of sub-areas', childOpen: 'Open', childOverdue: 'Overdue', inspectors: 'Inspectors', cases: 'Open cases (most urgent first)', noCases: 'No open cases',
     gridCode: 'Grid code', code: 'Code',
     caseTitle: 'Case', category: 'Category', source: 'Source', grid: 'Grid', location: 'Location', description: 'Description', photo: 'Photo',
-    citizen: 'Reporter', contactHidden: 'contact details hidden', department: 'Department', timeline: 'Handling steps', sendBacks: 'Sent back {n}×', presence: 'Proof of presence', reporter: 'Reporter', verifier: 'Verifier',
+    citizen: 'Reporter', contactHidden: 'contact details hidden', address: 'Address', unlocated: 'not located yet (not on the map until the supervision centre places it)', suggestedArea: 'the address names {name}', department: 'Department', timeline: 'Handling steps', sendBacks: 'Sent back {n}×', presence: 'Proof of presence', reporter: 'Reporter', verifier: 'Verifier',
     distance: '{d} from the case', noTrack: 'no track', present: 'on site', absent: 'not on site',
     inspectorTitle: 'Inspector', device: 'Device', distanceToday: 'Walked today', reportsToday: 'Reports today', verificationsToday: 'Verifications today',
     statusHistory: 'Online today', lastFix: 'Last fix', replayToday: "Replay today's track",

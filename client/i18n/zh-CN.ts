@@ -21,7 +21,7 @@ export default {
     reported: '采集', accepted: '受理', filed: '立案', dispatched: '派遣', handled: '处置', verified: '核查', closed: '结案', cancelled: '作废',
   },
   action: {
-    report: '上报', accept: '受理', file: '立案', cancel: '不予立案', dispatch: '派遣', handle: '处置反馈', verify: '核查通过', sendBack: '返工', close: '结案', comment: '市民补充',
+    report: '上报', accept: '受理', file: '立案', cancel: '不予立案', dispatch: '派遣', handle: '处置反馈', verify: '核查通过', sendBack: '返工', close: '结案', comment: '市民补充', locate: '定位',
   },
   deadline: { none: '—', ontime: '正常', dueSoon: '即将超期', overdue: '已超期' },
   status: { online: '在线', stale: '信号弱', offline: '离线' },
@@ -60,7 +60,7 @@ export default {
     children: '下级区域排行', childOpen: '在办', childOverdue: '超期', inspectors: '网格员', cases: '在办案件（按紧急程度）', noCases: '暂无在办案件',
     gridCode: '网格编码', code: '编码',
     caseTitle: '案件详情', category: '类别', source: '来源', grid: '所在网格', location: '位置', description: '问题描述', photo: '现场照片',
-    citizen: '举报人', contactHidden: '联系方式已隐藏', department: '处置部门', timeline: '办理流程', sendBacks: '返工 {n} 次', presence: '到场核验', reporter: '上报人', verifier: '核查人',
+    citizen: '举报人', contactHidden: '联系方式已隐藏', address: '地址', unlocated: '待定位（未上图，需监督中心定位）', suggestedArea: '地址提及：{name}', department: '处置部门', timeline: '办理流程', sendBacks: '返工 {n} 次', presence: '到场核验', reporter: '上报人', verifier: '核查人',
     distance: '距案件点 {d}', noTrack: '无轨迹', present: '在场', absent: '未到场',
     inspectorTitle: '网格员详情', device: '设备号', distanceToday: '今日巡查里程', reportsToday: '今日上报', verificationsToday: '今日核查',
     statusHistory: '今日在线情况', lastFix: '最后定位', replayToday: '回放今日轨迹',

@@ -57,7 +57,9 @@ export interface CaseProps {
 
 const URGENCY = { none: 0, ontime: 1, dueSoon: 2, overdue: 3 } as const
 
-export function caseFeature(c: CaseSummary): Feature<Point, CaseProps> {
+/** A case on the map; null for one reported by address only (待定位) until an operator places it. */
+export function caseFeature(c: CaseSummary): Feature<Point, CaseProps> | null {
+  if (c.lng == null || c.lat == null) return null
   return {
     type: 'Feature',
     id: c.id,
@@ -68,6 +70,9 @@ export function caseFeature(c: CaseSummary): Feature<Point, CaseProps> {
 
 export function toCaseFeatures(cases: ReadonlyMap<string, CaseSummary>): FeatureCollection<Point, CaseProps> {
   const features: Feature<Point, CaseProps>[] = []
-  for (const c of cases.values()) features.push(caseFeature(c))
+  for (const c of cases.values()) {
+    const feature = caseFeature(c)
+    if (feature) features.push(feature)
+  }
   return { type: 'FeatureCollection', features }
 }

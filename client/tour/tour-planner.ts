@@ -35,10 +35,12 @@ export function worstGrid(gridLoad: Readonly<Record<string, GridLoad>>): string 
 const newer = (a: CaseSummary, b: CaseSummary): boolean =>
   a.stepAt !== b.stepAt ? a.stepAt > b.stepAt : a.reportedAt !== b.reportedAt ? a.reportedAt > b.reportedAt : a.id > b.id
 
-/** The newest overdue open case, else the newest due soon, else the newest open case. */
+/** The newest overdue open case on the map, else the newest due soon, else the newest open case. */
 export function urgentCase(cases: ReadonlyMap<string, CaseSummary>): CaseSummary | null {
   const newest = new Map<DeadlineState | 'any', CaseSummary>()
   for (const c of cases.values()) {
+    // The stop flies to the case: one not placed yet (待定位) has nowhere to show.
+    if (c.lng == null || c.lat == null) continue
     for (const bucket of [c.deadline, 'any'] as const) {
       const held = newest.get(bucket)
       if (!held || newer(c, held)) newest.set(bucket, c)

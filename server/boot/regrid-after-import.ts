@@ -27,7 +27,8 @@ export function planRegrid(district: District, newTree: AreaTree): RegridPlan {
     plan.inspectors.set(info.id, (newTree.locateGrid(where) ?? nearest(grids, where)).code)
   }
   for (const record of district.cases.open()) {
-    if (isGrid(record.gridCode)) continue
+    // A case not placed yet (待定位) stays under the district; an operator places it later.
+    if (isGrid(record.gridCode) || record.lng == null || record.lat == null) continue
     const grid = newTree.locateGrid([record.lng, record.lat])
     if (grid) plan.cases.set(record.id, grid.code)
   }

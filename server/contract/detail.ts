@@ -1,7 +1,7 @@
 // What a supervisor sees when drilling in: an area's scoped figures, a case's whole story, an
 // inspector's day, and replays. Types only (see README.md in this folder).
 import type {
-  CaseCategory, CaseStep, CaseSummary, CaseTransition, EpochMs, InspectorInfo, InspectorLive, InspectorStatus, WallStats,
+  AreaInfo, CaseCategory, CaseStep, CaseSummary, CaseTransition, EpochMs, InspectorInfo, InspectorLive, InspectorStatus, WallStats,
 } from './domain'
 
 /** [lng, lat, epoch ms] */
@@ -55,6 +55,10 @@ export interface CaseDetail extends CaseSummary {
   mediaUrls: string[]
   /** What the reporter added (Open311 attribute[code]), by code; a list for a multivaluelist; null for none. */
   attributes: Record<string, string | string[]> | null
+  /** The reporter's own words for the place (Open311 address_string). */
+  address: string | null
+  /** For a case not placed yet (lng null, 待定位): the area its address names, to place it from; else null. */
+  suggestedArea: Pick<AreaInfo, 'code' | 'name' | 'level' | 'center'> | null
   /** Working minutes left in the current step (negative: overdue by that much); null without a deadline. */
   remainingWorkMinutes: number | null
   presence: PresenceCheck[]

@@ -108,9 +108,11 @@ export interface CaseSummary {
   id: string
   categoryCode: string
   source: CaseSource
+  /** The grid it lies in; the district's code while it is 待定位 (not yet placed). */
   gridCode: string
-  lng: number
-  lat: number
+  /** null: 待定位 — reported by address only (a hotline call, an Open311 address_string), not on the map until an operator places it. */
+  lng: number | null
+  lat: number | null
   description: string
   step: CaseStep
   reportedAt: EpochMs
@@ -126,8 +128,8 @@ export interface CaseSummary {
   department: string | null
 }
 
-/** What a line of a case's history records: its report, an action of the loop, or a comment (the step stays). */
-export type CaseHistoryAction = CaseAction | 'report' | 'comment'
+/** What a line of a case's history records: its report, an action of the loop, a comment, or placing it on the map (the step stays for both). */
+export type CaseHistoryAction = CaseAction | 'report' | 'comment' | 'locate'
 
 export interface CaseTransition {
   caseId: string

@@ -39,8 +39,9 @@ export interface NewCase {
   categoryCode: string
   source: CaseSource
   gridCode: string
-  lng: number
-  lat: number
+  /** null for a case reported by address only (待定位): see `locate`. */
+  lng: number | null
+  lat: number | null
   description: string
   reporterId: number | null
   at: EpochMs
@@ -190,6 +191,18 @@ export class CaseBook {
     }
     this.save({ ...record, history: [...record.history, transition] }, transition)
     record.history.push(transition)
+    this.announce(record, transition)
+    return record
+  }
+
+  /** Places a case reported by address only (or moves a misplaced one): its point and the grid it lies in. The step stays. */
+  locate(id: string, input: { at: EpochMs; actor: string; lng: number; lat: number; gridCode: string; note: string | null }): CaseRecord {
+    const record = this.cases.get(id)
+    if (!record) throw new Error(`unknown case ${id}`)
+    const transition: CaseTransition = { caseId: id, step: record.step, action: 'locate', at: input.at, actor: input.actor, note: input.note }
+    const next: CaseRecord = { ...record, lng: input.lng, lat: input.lat, gridCode: input.gridCode, history: [...record.history, transition] }
+    this.save(next, transition)
+    Object.assign(record, next)
     this.announce(record, transition)
     return record
   }

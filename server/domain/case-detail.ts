@@ -4,6 +4,8 @@
 import type { CaseDetail, MaskedReporter, PresenceCheck, TrackPoint } from '../contract/detail'
 import type { EpochMs, InspectorInfo } from '../contract/domain'
 import { toSummary, type CaseRecord } from './case-book'
+import { suggestArea } from './address-match'
+import type { AreaTree } from './area-tree'
 import { findCategory } from './categories'
 import type { InspectorRegistry } from './inspector-registry'
 import { nearestMetres } from './presence'
@@ -23,9 +25,12 @@ export interface CaseDetailContext {
   now: EpochMs
   /** The citizen reporter, already masked (reporter-contact.ts); null when there is none. */
   reporter?: MaskedReporter | null
+  /** The areas, to suggest where a case reported by address only is (address-match.ts). */
+  tree?: AreaTree
 }
 
-export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now, reporter = null }: CaseDetailContext): CaseDetail {
+export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now, reporter = null, tree }: CaseDetailContext): CaseDetail {
+  const suggested = record.lng == null && tree ? suggestArea(tree, record.address) : null
   return {
     ...toSummary(record),
     history: [...record.history],
@@ -33,6 +38,8 @@ export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trac
     mediaUrl: record.mediaUrl,
     mediaUrls: [...record.mediaUrls],
     attributes: record.attributes,
+    address: record.address,
+    suggestedArea: suggested && { code: suggested.code, name: suggested.name, level: suggested.level, center: suggested.center },
     remainingWorkMinutes: remainingWorkMinutes(calendar, record.dueAt, now),
     presence: presenceChecks(record, inspectors, trackOf),
     reporter,
@@ -52,7 +59,9 @@ function presenceChecks(record: CaseRecord, inspectors: InspectorRegistry, track
 
 function presenceOf(role: PresenceCheck['role'], who: InspectorInfo, at: EpochMs, record: CaseRecord, trackOf: TrackLookup): PresenceCheck {
   const track = trackOf(who.id, at - PRESENCE_WINDOW_MS, at + PRESENCE_WINDOW_MS)
-  return { role, inspectorId: who.id, name: who.name, at, nearestMetres: nearestMetres([record.lng, record.lat], track), track }
+  // A case not placed yet (待定位) has no point to be near.
+  const metres = record.lng != null && record.lat != null ? nearestMetres([record.lng, record.lat], track) : null
+  return { role, inspectorId: who.id, name: who.name, at, nearestMetres: metres, track }
 }
 
 /** The inspector with that name; if two share it, the one of the case's grid. */

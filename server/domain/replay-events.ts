@@ -20,6 +20,8 @@ export function replayEvents(cases: Iterable<CaseRecord>, filter: CaseFilter, fr
   const events: ReplayEvent[] = []
   for (const record of cases) {
     if (!filter(record)) continue
+    // A case not placed yet (待定位) has no point on the replay map.
+    if (record.lng == null || record.lat == null) continue
     for (const t of record.history) {
       if (t.at < from || t.at > to) continue
       events.push({ caseId: record.id, at: t.at, step: t.step, action: t.action, lng: record.lng, lat: record.lat, categoryCode: record.categoryCode })

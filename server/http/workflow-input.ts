@@ -51,3 +51,25 @@ export function parseActionBody(body: unknown): ActionRequest {
   const fullNote = photo ? [note, `照片：${photo}`].filter(Boolean).join('；') : note
   return { action: act, note: fullNote, department: department(fields, act) }
 }
+
+export interface LocateRequest {
+  lng: number
+  lat: number
+  note: string | null
+}
+
+/** `{ "action": "locate", "lng", "lat", "note"? }`: where a case reported by address only really is (WGS-84). */
+export function isLocateBody(body: unknown): boolean {
+  return body != null && typeof body === 'object' && (body as Record<string, unknown>).action === 'locate'
+}
+
+export function parseLocateBody(body: Record<string, unknown>): LocateRequest {
+  const coordinate = (field: 'lng' | 'lat', limit: number): number => {
+    const value = body[field]
+    if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > limit) {
+      throw new InvalidInputError(field, `required to locate: decimal degrees in [-${limit}, ${limit}] (WGS-84)`)
+    }
+    return value
+  }
+  return { lng: coordinate('lng', 180), lat: coordinate('lat', 90), note: optionalText(body, 'note', 1000) }
+}

@@ -11,7 +11,7 @@ import { maskContact } from '../domain/reporter-contact'
 import { allowedActions, IllegalTransitionError } from '../domain/case-workflow'
 import type { District } from '../domain/district'
 import { StoreWriteError } from '../domain/store-write-error'
-import { actOnCase } from '../ingest/case-ingest'
+import { actOnCase, locateCase } from '../ingest/case-ingest'
 import { InvalidInputError } from '../ingest/position-ingest'
 import type { WallStore } from '../store/wall-store'
 import {
@@ -20,7 +20,7 @@ import {
 } from './access'
 import { sendStoreUnavailable } from './final-errors'
 import { trackLookup } from './track-source'
-import { parseActionBody } from './workflow-input'
+import { isLocateBody, parseActionBody, parseLocateBody } from './workflow-input'
 
 const ROLE_NAMES: Record<OperatorRole, { en: string; zh: string }> = {
   supervision: { en: 'supervision centre', zh: '监督中心' },
@@ -39,7 +39,7 @@ function caseDetailView(district: District, store: CaseDetailStore | undefined, 
   const contact = store?.reporterContact(record.id)
   const detail = buildCaseDetail(record, {
     inspectors: district.inspectors, calendar: district.calendar, trackOf, now: district.clock.now(),
-    reporter: contact ? maskContact(contact) : null,
+    reporter: contact ? maskContact(contact) : null, tree: district.tree,
   })
   return { ...detail, allowedActions: allowedActions(record.step) }
 }
@@ -55,8 +55,22 @@ function findCase(district: District, req: Request, res: Response): CaseRecord |
   return record
 }
 
+/** Placing a case on the map (待定位 → a point and its grid) is the supervision centre's, like accepting it. */
+function locate(district: District, req: Request, res: Response): void {
+  const operator = res.locals.operator as Operator
+  const input = parseLocateBody(req.body as Record<string, unknown>)
+  if (operator.role !== 'supervision') {
+    return sendError(res, 403, 'role_not_allowed', `${ROLE_NAMES[operator.role].en} ${operator.name} cannot locate: only the supervision centre may`)
+  }
+  const record = findCase(district, req, res)
+  if (!record) return
+  locateCase(district, record.id, { actor: `${operator.name}（${ROLE_NAMES[operator.role].zh}）`, lng: input.lng, lat: input.lat, note: input.note })
+  res.json(caseView(record))
+}
+
 function act(district: District) {
   return (req: Request, res: Response) => {
+    if (isLocateBody(req.body)) return locate(district, req, res)
     const operator = res.locals.operator as Operator
     const input = parseActionBody(req.body)
     if (!mayPerform(operator, input.action)) return sendError(res, 403, 'role_not_allowed', roleRefusal(operator, input.action))

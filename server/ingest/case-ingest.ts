@@ -10,8 +10,9 @@ import { InvalidInputError, validatePosition } from './position-ingest'
 export interface CaseReportInput {
   categoryCode: string
   source: CaseSource
-  lng: number
-  lat: number
+  /** Omitted (or null) together for a report by address only: it is filed as 待定位 under the district. */
+  lng?: number | null
+  lat?: number | null
   description: string
   reporterId?: number | null
   actor: string
@@ -30,15 +31,43 @@ export interface CaseReportInput {
 
 export function reportCase(district: District, input: CaseReportInput): CaseRecord {
   const at = input.at ?? district.clock.now()
-  validatePosition({ inspectorId: 0, lng: input.lng, lat: input.lat, at })
   if (!findCategory(input.categoryCode)) throw new InvalidInputError('categoryCode', `unknown category ${input.categoryCode}`)
-  const grid = district.tree.locateGrid([input.lng, input.lat])
-  if (!grid) throw new InvalidInputError('location', `(${input.lng}, ${input.lat}) is outside every grid of ${district.tree.root.name}`)
+  const place = placeOf(district, input, at)
   return district.cases.report({
-    categoryCode: input.categoryCode, source: input.source, gridCode: grid.code, lng: input.lng, lat: input.lat,
+    categoryCode: input.categoryCode, source: input.source, gridCode: place.gridCode, lng: place.lng, lat: place.lat,
     description: input.description, reporterId: input.reporterId ?? null, at, actor: input.actor, mediaUrl: input.mediaUrl ?? null,
     mediaUrls: input.mediaUrls, attributes: input.attributes ?? null, address: input.address ?? null,
     reporterContact: input.reporterContact ?? null,
+  })
+}
+
+/** The grid a point lies in; or, with no point but an address, the district (待定位). */
+function placeOf(district: District, input: CaseReportInput, at: number): { gridCode: string; lng: number | null; lat: number | null } {
+  if (input.lng == null && input.lat == null) {
+    if (!input.address?.trim()) throw new InvalidInputError('location', 'a report needs a point (lng, lat) or an address')
+    return { gridCode: district.tree.root.code, lng: null, lat: null }
+  }
+  const lng = input.lng ?? NaN
+  const lat = input.lat ?? NaN
+  validatePosition({ inspectorId: 0, lng, lat, at })
+  return { gridCode: gridAt(district, lng, lat).code, lng, lat }
+}
+
+/** The grid a point lies in; a point outside every grid is refused, naming where it is. */
+export function gridAt(district: District, lng: number, lat: number) {
+  const grid = district.tree.locateGrid([lng, lat])
+  if (!grid) throw new InvalidInputError('location', `(${lng}, ${lat}) is outside every grid of ${district.tree.root.name}`)
+  return grid
+}
+
+/** Places a case reported by address only (or corrects a point): the grid follows the point. */
+export function locateCase(district: District, caseId: string, input: { actor: string; lng: number; lat: number; note?: string | null; at?: number }): CaseRecord {
+  const at = input.at ?? district.clock.now()
+  validatePosition({ inspectorId: 0, lng: input.lng, lat: input.lat, at })
+  const grid = gridAt(district, input.lng, input.lat)
+  return district.cases.locate(caseId, {
+    at, actor: input.actor, lng: input.lng, lat: input.lat, gridCode: grid.code,
+    note: input.note ?? `${input.lng.toFixed(6)}, ${input.lat.toFixed(6)} · ${grid.name}`,
   })
 }
 

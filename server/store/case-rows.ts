@@ -8,8 +8,10 @@ export interface CaseRow {
   category_code: string
   source: CaseSource
   grid_code: string
+  /** 0, 0 with located = 0 for a case not placed yet (the columns are NOT NULL; the domain sees null). */
   lng: number
   lat: number
+  located: 0 | 1
   description: string
   media_url: string | null
   /** JSON array of every photo; null for none. */
@@ -45,7 +47,8 @@ export interface TransitionRow {
 
 export function caseParams(r: CaseRecord): CaseRow {
   return {
-    id: r.id, category_code: r.categoryCode, source: r.source, grid_code: r.gridCode, lng: r.lng, lat: r.lat,
+    id: r.id, category_code: r.categoryCode, source: r.source, grid_code: r.gridCode,
+    lng: r.lng ?? 0, lat: r.lat ?? 0, located: r.lng != null && r.lat != null ? 1 : 0,
     description: r.description, media_url: r.mediaUrl, media_urls: r.mediaUrls.length > 0 ? JSON.stringify(r.mediaUrls) : null,
     attributes: r.attributes ? JSON.stringify(r.attributes) : null, address: r.address, step: r.step, reported_at: r.reportedAt, step_at: r.stepAt,
     due_at: r.dueAt, step_limit_minutes: r.stepLimitMinutes, deadline: r.deadline, rework_count: r.reworkCount,
@@ -59,7 +62,8 @@ export function caseFromRow(r: CaseRow, transitions: TransitionRow[]): CaseRecor
     caseId: t.case_id, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note, ...(t.media_url ? { mediaUrl: t.media_url } : {}),
   }))
   return {
-    id: r.id, categoryCode: r.category_code, source: r.source, gridCode: r.grid_code, lng: r.lng, lat: r.lat,
+    id: r.id, categoryCode: r.category_code, source: r.source, gridCode: r.grid_code,
+    lng: r.located ? r.lng : null, lat: r.located ? r.lat : null,
     description: r.description, mediaUrl: r.media_url, step: r.step, reportedAt: r.reported_at, stepAt: r.step_at,
     mediaUrls: r.media_urls ? JSON.parse(r.media_urls) as string[] : [],
     attributes: r.attributes ? JSON.parse(r.attributes) as Record<string, string | string[]> : null, address: r.address,

@@ -100,4 +100,7 @@ export const MIGRATIONS: readonly Migration[] = [
   UPDATE cases SET media_urls = json_array(media_url) WHERE media_url IS NOT NULL;
   CREATE INDEX cases_reported_at ON cases (reported_at);
   `,
+  // A case reported by address only (待定位) has no point yet: lng/lat stay NOT NULL (0, 0) and this
+  // says they mean nothing (dropping NOT NULL would rebuild a table three others reference).
+  `ALTER TABLE cases ADD COLUMN located INTEGER NOT NULL DEFAULT 1 CHECK (located IN (0, 1));`,
 ]

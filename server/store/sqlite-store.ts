@@ -57,15 +57,15 @@ class SqliteStore implements WallStore {
         speed = excluded.speed, accuracy = excluded.accuracy, battery = excluded.battery, attributes = excluded.attributes
       WHERE excluded.at > latest_positions.at`)
     // A report inserts (an id already stored is an error, never an overwrite); later changes update.
-    this.insertCase = db.prepare(`INSERT INTO cases (id, category_code, source, grid_code, lng, lat, description, media_url,
+    this.insertCase = db.prepare(`INSERT INTO cases (id, category_code, source, grid_code, lng, lat, located, description, media_url,
       media_urls, attributes, address,
       step, reported_at, step_at, due_at, step_limit_minutes, deadline, rework_count, reporter_id, department, furthest,
-      handle_due_at, handled_at, closed_at) VALUES (@id, @category_code, @source, @grid_code, @lng, @lat, @description, @media_url,
+      handle_due_at, handled_at, closed_at) VALUES (@id, @category_code, @source, @grid_code, @lng, @lat, @located, @description, @media_url,
       @media_urls, @attributes, @address,
       @step, @reported_at, @step_at, @due_at, @step_limit_minutes, @deadline, @rework_count, @reporter_id, @department, @furthest,
       @handle_due_at, @handled_at, @closed_at)`)
     this.updateCase = db.prepare(`UPDATE cases SET category_code = @category_code, source = @source, grid_code = @grid_code,
-      lng = @lng, lat = @lat, description = @description, media_url = @media_url, step = @step, reported_at = @reported_at,
+      lng = @lng, lat = @lat, located = @located, description = @description, media_url = @media_url, step = @step, reported_at = @reported_at,
       step_at = @step_at, due_at = @due_at, step_limit_minutes = @step_limit_minutes, deadline = @deadline,
       rework_count = @rework_count, reporter_id = @reporter_id, department = @department, furthest = @furthest,
       handle_due_at = @handle_due_at, handled_at = @handled_at, closed_at = @closed_at WHERE id = @id`)

@@ -30,7 +30,7 @@ export function toServiceRequest(record: CaseRecord) {
   return {
     service_request_id: record.id,
     status: isOpen(record.step) ? 'open' : 'closed',
-    status_notes: STATUS_NOTES[record.step],
+    status_notes: record.lng == null && isOpen(record.step) ? `${STATUS_NOTES[record.step]}，待定位` : STATUS_NOTES[record.step],
     service_name: category?.name ?? null,
     service_code: record.categoryCode,
     description: record.description,

@@ -1,6 +1,7 @@
 // A POSTed service request (form-encoded or JSON) checked field by field into what reportCase
-// needs. Every refusal names the GeoReport field. The wall is offline with no geocoder, so a
-// location must come as lat/long; address_string is kept alongside them. Text arrives as clients
+// needs. Every refusal names the GeoReport field. The wall is offline with no geocoder: a report
+// with an address_string and no lat/long is filed 待定位 (not on the map) until an operator places it
+// (the workflow action `locate`); with lat/long, the address is kept beside the point. Text arrives as clients
 // encode it: FixMyStreet's newlines are CRLF (HTTP::Request::Common), its several photos a repeated
 // media_url, its device id `deviceid` (perllib/Open311.pm:196-206); all are taken as the spec's.
 import type { CaseCategory } from '../../contract/domain'
@@ -13,8 +14,9 @@ export type Body = Record<string, unknown>
 
 export interface ParsedServiceRequest {
   category: CaseCategory
-  lng: number
-  lat: number
+  /** null with an address_string: a hotline-style report, filed 待定位 until an operator places it. */
+  lng: number | null
+  lat: number | null
   description: string
   /** Who the case history names: never their contact details, which go apart (reporterContact). */
   actor: string
@@ -50,13 +52,12 @@ function coordinate(body: Body, field: 'lat' | 'long', limit: number): number | 
   return n
 }
 
-function location(body: Body): { lat: number; lng: number } {
+/** lat/long; or, with no point at all, an address_string alone (there is no geocoder offline: 待定位). */
+function location(body: Body): { lat: number | null; lng: number | null } {
   const lat = coordinate(body, 'lat', 90)
   const lng = coordinate(body, 'long', 180)
-  if (lat == null && lng == null && text(body, 'address_string', 500) != null) {
-    throw bad('address_string', 'location must be given as lat/long (no geocoder offline)')
-  }
-  if (lat == null) throw bad('lat', 'required, with long (decimal degrees, WGS-84)')
+  if (lat == null && lng == null && text(body, 'address_string', 500) != null) return { lat: null, lng: null }
+  if (lat == null) throw bad('lat', 'required, with long (decimal degrees, WGS-84), unless an address_string is given alone')
   if (lng == null) throw bad('long', 'required, with lat (decimal degrees, WGS-84)')
   return { lat, lng }
 }

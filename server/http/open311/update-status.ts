@@ -47,6 +47,7 @@ function label(action: CaseHistoryAction, department: string | null): string {
     case 'sendBack': return '核查未通过，返工处理'
     case 'cancel': return '不予立案'
     case 'comment': return '市民补充'
+    case 'locate': return '已定位'
   }
 }
 

@@ -109,7 +109,7 @@ function redrawAll(): void {
   })
   void source('cases')?.setData({
     type: 'FeatureCollection',
-    features: [...cases.values()].map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lng, c.lat] }, properties: { id: c.id, step: c.step, deadline: c.deadline } })),
+    features: [...cases.values()].flatMap((c) => (c.lng == null || c.lat == null ? [] : [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [c.lng, c.lat] }, properties: { id: c.id, step: c.step, deadline: c.deadline } }])),
   })
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseSummary, InspectorInfo, InspectorLive } from '../../../server/contract/domain'
-import { toCaseFeatures, toInspectorFeatures, toTrailFeatures } from '../../../client/map/features'
+import { caseFeature, toCaseFeatures, toInspectorFeatures, toTrailFeatures } from '../../../client/map/features'
 
 const live = (id: number, over: Partial<InspectorLive> = {}): InspectorLive => ({
   id, lng: 119.35, lat: 26.07, heading: 90, fixAt: 0, status: 'online', trail: [119.34, 26.07, 119.345, 26.07], ...over,
@@ -32,5 +32,15 @@ describe('map features', () => {
     const props = toCaseFeatures(cases).features.map((f) => f.properties)
     expect(props.find((p) => p.id === 'b')!.urgency).toBeGreaterThan(props.find((p) => p.id === 'a')!.urgency)
     expect(props[0]).toMatchObject({ step: 'dispatched', deadline: 'ontime' })
+  })
+
+  it('leaves a case reported by address only (待定位) off the map until it is placed', () => {
+    const base = { categoryCode: 'E0101', source: 'citizen', gridCode: '350111', description: '', step: 'reported', reportedAt: 0, stepAt: 0, dueAt: 1, reworkCount: 0, reporterId: null, department: null, deadline: 'ontime' } as const
+    const cases = new Map<string, CaseSummary>([
+      ['placed', { ...base, id: 'placed', lng: 119.35, lat: 26.07 }],
+      ['pending', { ...base, id: 'pending', lng: null, lat: null }],
+    ])
+    expect(toCaseFeatures(cases).features.map((f) => f.id)).toEqual(['placed'])
+    expect(caseFeature(cases.get('pending')!)).toBeNull()
   })
 })
