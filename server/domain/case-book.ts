@@ -106,6 +106,11 @@ export class CaseBook {
     for (const c of this.cases.values()) if (isOpen(c.step)) yield c
   }
 
+  /** A case in memory, else as the store has it (closed more than 8 days ago): for reading, and for comments. */
+  find(id: string): CaseRecord | undefined {
+    return this.cases.get(id) ?? this.findCases({ ids: [id], limit: 1 })[0]
+  }
+
   /** Cases matching a query, from the store when there is one (memory keeps closed cases only 8 days). */
   findCases(query: CaseQuery): CaseRecord[] {
     if (this.journal === NO_JOURNAL) return filterCases(this.cases.values(), query)
@@ -184,7 +189,8 @@ export class CaseBook {
    * servicerequestupdates). Closed and cancelled cases take them too: a citizen may say it is back.
    */
   comment(id: string, input: { at: EpochMs; actor: string; note: string | null; mediaUrl?: string | null }): CaseRecord {
-    const record = this.cases.get(id)
+    // A citizen may comment on a case memory has let go (closed long ago): it is read from the store.
+    const record = this.find(id)
     if (!record) throw new Error(`unknown case ${id}`)
     const transition: CaseTransition = {
       caseId: id, step: record.step, action: 'comment', at: input.at, actor: input.actor, note: input.note, mediaUrl: input.mediaUrl ?? null,

@@ -49,8 +49,10 @@ function roleRefusal(operator: Operator, action: CaseAction): string {
   return `${ROLE_NAMES[operator.role].en} ${operator.name} cannot ${action}: only the ${who.map((r) => ROLE_NAMES[r].en).join(' or ')} may`
 }
 
-function findCase(district: District, req: Request, res: Response): CaseRecord | undefined {
-  const record = district.cases.get(String(req.params.id))
+/** A case to act on: in memory (a case closed more than 8 days ago takes no action). With `stored`, also one only the store has, to read. */
+function findCase(district: District, req: Request, res: Response, { stored = false } = {}): CaseRecord | undefined {
+  const id = String(req.params.id)
+  const record = stored ? district.cases.find(id) : district.cases.get(id)
   if (!record) sendError(res, 404, 'case_not_found', `no case ${String(req.params.id).slice(0, 40)}`, 'id')
   return record
 }
@@ -117,7 +119,7 @@ type CaseDetailStore = Pick<WallStore, 'track' | 'reporterContact'>
 export function createWorkflowRouter({ district, access, store }: WorkflowRouterOptions): Router {
   const router = Router()
   router.get('/:id', requireWallToken(access), (req, res) => {
-    const record = findCase(district, req, res)
+    const record = findCase(district, req, res, { stored: true })
     if (record) res.json(caseDetailView(district, store, record))
   })
   router.post('/:id/actions', requireOperator(access), express.json({ limit: '16kb' }), act(district))
@@ -125,7 +127,7 @@ export function createWorkflowRouter({ district, access, store }: WorkflowRouter
   router.get('/:id/reporter', requireOperator(access), (req, res) => {
     const operator = res.locals.operator as Operator
     if (operator.role !== 'supervision') return sendError(res, 403, 'role_not_allowed', `${ROLE_NAMES[operator.role].en} ${operator.name} cannot read a citizen's contact details: only the supervision centre may`)
-    const record = findCase(district, req, res)
+    const record = findCase(district, req, res, { stored: true })
     if (!record) return
     const contact = store?.reporterContact(record.id)
     if (!contact) return sendError(res, 404, 'no_reporter_contact', `case ${record.id} has no citizen contact details`, 'id')

@@ -103,7 +103,8 @@ export function addRequestUpdate(district: District, store: UpdatePostStore, bod
   const said = status(body)
   const photos = mediaUrls(body)
   const text = description(body, photos)
-  const record = district.cases.get(caseId)
+  // Also a case closed long ago, which memory has let go: citizens say "still not fixed" then too.
+  const record = district.cases.find(caseId)
   if (!record) throw new Open311Error(404, 'service_request_id', `no request ${caseId.slice(0, 40)}`)
   const known = store.clientUpdateSeq(caseId, clientUpdateId)
   if (known != null) return updateId(caseId, known)

@@ -181,6 +181,22 @@ describe('Open311 servicerequestupdates', () => {
     expect(JSON.stringify(plan)).toContain('case_transitions_at')
   })
 
+  it('takes a citizen\'s comment on a case closed 9 days ago, and the wall can read that case', async () => {
+    // FixMyStreet users comment on closed reports ("still not fixed"): memory keeps closed cases 8 days.
+    const district = server.wall.district
+    const [lng, lat] = district.tree.allGrids()[1].center
+    const at = now() - 9 * DAY_MS
+    const old = reportCase(district, { categoryCode: 'E0101', source: 'citizen', lng, lat, description: '更旧的案', actor: '市民', at })
+    for (const [i, action] of (['accept', 'cancel'] as CaseAction[]).entries()) actOnCase(district, old.id, action, { actor: '王监督（监督中心）', at: at + (i + 1) * 60_000 })
+    district.cases.pruneClosedBefore(now() - 8 * DAY_MS)
+    expect(district.cases.get(old.id)).toBeUndefined()
+    const response = await postComment(fmsComment(old.id, { status: 'REOPEN' }))
+    expect(response.status).toBe(200)
+    const history = await historyOf(old.id)
+    expect(history.map((h) => h.action)).toEqual(['report', 'accept', 'cancel', 'comment'])
+    expect(history.at(-1)!.note).toContain('市民反映问题仍未解决')
+  })
+
   it('adds FixMyStreet\'s comment POST to the case\'s timeline once, however often it is retried', async () => {
     const id = await reportThroughOpen311('井盖缺失')
     const before = (await historyOf(id)).length
