@@ -25,6 +25,12 @@ export function open311KeyOf(req: Request): string | undefined {
 
 const HOW = '(api_key=… or Authorization: Bearer …)'
 
+/** Whether the call carries a known key with the `cases` scope (an integration such as FixMyStreet's server). */
+export function hasCasesKey(access: AccessConfig, req: Request): boolean {
+  const key = open311KeyOf(req)
+  return key != null && (scopesOf(access.integrationKeys, key)?.includes('cases') ?? false)
+}
+
 function requireCasesKey(access: AccessConfig, what: 'reports' | 'reads', unkeyedHint: string) {
   return (req: Request, _res: Response, next: NextFunction) => {
     const key = open311KeyOf(req)

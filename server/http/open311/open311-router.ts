@@ -15,7 +15,7 @@ import { formatOf, sendList, sendObject } from './format'
 import { checkJurisdiction } from './jurisdiction'
 import { DEFAULT_OPEN311_SETTINGS, type Open311Settings } from './open311-config'
 import { Open311Error, open311ErrorHandler, open311NotFound } from './open311-errors'
-import { open311Keys } from './open311-keys'
+import { hasCasesKey, open311Keys } from './open311-keys'
 import { toServiceRequest } from './request-format'
 import { parseServiceRequest, type Body } from './request-input'
 import { findRequest, findRequests } from './request-query'
@@ -29,10 +29,16 @@ const BODY_LIMIT = '64kb'
 /** `/services.xml` and `/services.json`: a top-level resource in both formats. */
 const both = (name: string) => [`/${name}.xml`, `/${name}.json`]
 
-/** Citizens' apps post a few reports a minute; a flood from one address is refused with a 429. */
-function citizenRateLimit() {
+/**
+ * Citizens' apps post a few reports a minute; a flood from one address is refused with a 429. A call
+ * with a valid `cases` key is an integration, not a citizen: FixMyStreet's send-reports and
+ * send-comments post everything pending from one server every 5 minutes, and a 429 would make it back
+ * off for 30 minutes (PostServiceRequestUpdates.pm:152-165).
+ */
+function citizenRateLimit(access: AccessConfig) {
   return rateLimit({
     windowMs: 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false,
+    skip: (req) => hasCasesKey(access, req),
     handler: (_req, _res, next) => next(new Open311Error(429, 'rate', 'too many requests from this address; try again in a minute')),
   })
 }
@@ -91,7 +97,7 @@ export function createOpen311Router({ district, access, settings = DEFAULT_OPEN3
     if (!category) throw new Open311Error(404, 'service_code', `unknown service ${code.slice(0, 20)}`)
     sendObject(res, format, 'service_definition', serviceDefinition(category))
   })
-  router.post(both('requests'), citizenRateLimit(), requireReadableBody, keys.write, postRequest(district))
+  router.post(both('requests'), citizenRateLimit(access), requireReadableBody, keys.write, postRequest(district))
   router.get(both('requests'), keys.read, (req, res) => {
     sendList(res, formatOfPath(req), 'service_requests', 'request', findRequests(district, req.query).map(toServiceRequest))
   })
@@ -103,7 +109,7 @@ export function createOpen311Router({ district, access, settings = DEFAULT_OPEN3
   // mySociety's servicerequestupdates reads and writes the store: a router given none (a test's) has no such endpoint.
   if (store) {
     router.get(both('servicerequestupdates'), keys.read, getRequestUpdates(store, () => district.clock.now()))
-    router.post(both('servicerequestupdates'), citizenRateLimit(), requireReadableBody, keys.write, postRequestUpdate(district, store))
+    router.post(both('servicerequestupdates'), citizenRateLimit(access), requireReadableBody, keys.write, postRequestUpdate(district, store))
   }
   router.get('/tokens/:file', keys.read, (req) => {
     throw tokenNotFound(formatOf(String(req.params.file)).name)
