@@ -2,6 +2,7 @@
 // file (the demo district by default) and the demo roster and statistics.
 import type { ServerConfig } from '../config'
 import { areasFileFor, loadAreaFeatures } from '../areas/load-areas'
+import { loadLandmarks } from '../areas/load-landmarks'
 import { rollUpProfiles } from '../domain/area-profiles'
 import { AreaTree, type AreaFeature } from '../domain/area-tree'
 import { DAY_MS } from '../domain/china-time'
@@ -43,6 +44,7 @@ export function openDistrict(config: ServerConfig, store: WallStore, clock: Cloc
   seedDemoStaff(district, store, features, isDemo, config.simulatorSeed)
   for (const info of store.loadInspectors()) district.inspectors.register(info)
   district.profiles = rollUpProfiles(district.tree, store.loadProfiles())
+  district.landmarks = loadLandmarks(config.dataDir, isDemo)
 
   const cases = store.loadCases(clock.now() - KEEP_CLOSED_MS)
   district.cases.restore(cases)

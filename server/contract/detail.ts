@@ -58,7 +58,7 @@ export interface CaseDetail extends CaseSummary {
   /** The reporter's own words for the place (Open311 address_string). */
   address: string | null
   /** For a case not placed yet (lng null, 待定位): the area its address names, to place it from; else null. */
-  suggestedArea: Pick<AreaInfo, 'code' | 'name' | 'level' | 'center'> | null
+  suggestedArea: (Pick<AreaInfo, 'code' | 'name' | 'level' | 'center'> & { landmark: { name: string; point: [number, number] } | null }) | null
   /** Working minutes left in the current step (negative: overdue by that much); null without a deadline. */
   remainingWorkMinutes: number | null
   presence: PresenceCheck[]

@@ -4,7 +4,7 @@
 import type { CaseDetail, MaskedReporter, PresenceCheck, TrackPoint } from '../contract/detail'
 import type { EpochMs, InspectorInfo } from '../contract/domain'
 import { toSummary, type CaseRecord } from './case-book'
-import { suggestArea } from './address-match'
+import { suggestPlace, type Landmark } from './address-match'
 import type { AreaTree } from './area-tree'
 import { findCategory } from './categories'
 import type { InspectorRegistry } from './inspector-registry'
@@ -25,12 +25,13 @@ export interface CaseDetailContext {
   now: EpochMs
   /** The citizen reporter, already masked (reporter-contact.ts); null when there is none. */
   reporter?: MaskedReporter | null
-  /** The areas, to suggest where a case reported by address only is (address-match.ts). */
+  /** The areas and landmarks, to suggest where a case reported by address only is (address-match.ts). */
   tree?: AreaTree
+  landmarks?: readonly Landmark[]
 }
 
-export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now, reporter = null, tree }: CaseDetailContext): CaseDetail {
-  const suggested = record.lng == null && tree ? suggestArea(tree, record.address) : null
+export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now, reporter = null, tree, landmarks }: CaseDetailContext): CaseDetail {
+  const suggested = record.lng == null && tree ? suggestPlace(tree, record.address, landmarks) : null
   return {
     ...toSummary(record),
     history: [...record.history],
@@ -39,7 +40,9 @@ export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trac
     mediaUrls: [...record.mediaUrls],
     attributes: record.attributes,
     address: record.address,
-    suggestedArea: suggested && { code: suggested.code, name: suggested.name, level: suggested.level, center: suggested.center },
+    suggestedArea: suggested && {
+      code: suggested.area.code, name: suggested.area.name, level: suggested.area.level, center: suggested.area.center, landmark: suggested.landmark,
+    },
     remainingWorkMinutes: remainingWorkMinutes(calendar, record.dueAt, now),
     presence: presenceChecks(record, inspectors, trackOf),
     reporter,

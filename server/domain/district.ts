@@ -1,5 +1,6 @@
 // One district's live state: its areas, inspectors and cases, on one clock and one working calendar.
 import type { AreaProfile } from '../contract/domain'
+import type { Landmark } from './address-match'
 import type { AreaTree } from './area-tree'
 import { CaseBook } from './case-book'
 import type { Clock } from './clock'
@@ -14,6 +15,8 @@ export interface District {
   cases: CaseBook
   clock: Clock
   calendar: WorkingCalendar
+  /** Named places an address may mention (server/areas/load-landmarks.ts). */
+  landmarks: Landmark[]
 }
 
 export function createDistrict(options: {
@@ -30,5 +33,6 @@ export function createDistrict(options: {
     cases: new CaseBook(calendar),
     clock: options.clock,
     calendar,
+    landmarks: [],
   }
 }

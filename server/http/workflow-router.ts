@@ -39,7 +39,7 @@ function caseDetailView(district: District, store: CaseDetailStore | undefined, 
   const contact = store?.reporterContact(record.id)
   const detail = buildCaseDetail(record, {
     inspectors: district.inspectors, calendar: district.calendar, trackOf, now: district.clock.now(),
-    reporter: contact ? maskContact(contact) : null, tree: district.tree,
+    reporter: contact ? maskContact(contact) : null, tree: district.tree, landmarks: district.landmarks,
   })
   return { ...detail, allowedActions: allowedActions(record.step) }
 }

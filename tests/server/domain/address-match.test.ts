@@ -1,7 +1,7 @@
 // Where an address-only report probably is: the most specific area the address names.
 import { describe, expect, it } from 'vitest'
 import { AreaTree, type AreaFeature } from '../../../server/domain/area-tree'
-import { suggestArea } from '../../../server/domain/address-match'
+import { suggestArea, suggestPlace } from '../../../server/domain/address-match'
 
 const square = (x: number): AreaFeature['geometry'] => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] })
 const area = (code: string, name: string, level: AreaFeature['properties']['level'], parentCode: string | null): AreaFeature =>
@@ -25,5 +25,18 @@ describe('suggestArea', () => {
     ['', null],
   ])('%s → %s', (address, code) => {
     expect(suggestArea(tree, address)?.code ?? null).toBe(code)
+  })
+})
+
+describe('suggestPlace', () => {
+  const landmarks = [{ name: '前屿站', point: [0.5, 0.5] as [number, number] }, { name: '远方站', point: [9, 9] as [number, number] }]
+
+  it('prefers a landmark the address names, with its point and the grid it lies in', () => {
+    expect(suggestPlace(tree, '茶会社区前屿站B口', landmarks)).toMatchObject({ area: { code: '350111100001001' }, landmark: { name: '前屿站' } })
+  })
+
+  it('falls back to the area names when the landmark lies in no grid, or none is named', () => {
+    expect(suggestPlace(tree, '东门社区远方站', landmarks)).toMatchObject({ area: { code: '350111100002' }, landmark: null })
+    expect(suggestPlace(tree, '不知道在哪', landmarks)).toBeNull()
   })
 })

@@ -100,3 +100,22 @@ describe('a report by address only', () => {
     socket.disconnect()
   })
 })
+
+describe('a report by address naming a landmark', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer({ simulator: false, access: { ...loadConfig({ INTEGRATION_KEYS: `${KEY}:cases` }).access } })
+  })
+  afterAll(() => server?.stop())
+
+  it('suggests the metro station\'s point and the grid it lies in (the demo\'s landmarks are its stations)', async () => {
+    const station = server.wall.district.landmarks.find((l) => server.wall.district.tree.locateGrid(l.point))!
+    const response = await fetch(`${server.url}/open311/v2/requests.json`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: KEY, service_code: 'E0401', address_string: `${station.name}B出口旁` }).toString(),
+    })
+    const [{ service_request_id: id }] = await response.json() as { service_request_id: string }[]
+    const detail = await (await fetch(`${server.url}/api/cases/${id}`)).json() as CaseDetail
+    expect(detail.suggestedArea).toMatchObject({ code: server.wall.district.tree.locateGrid(station.point)!.code, level: 'grid', landmark: { name: station.name, point: station.point } })
+  })
+})
