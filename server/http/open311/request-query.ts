@@ -8,9 +8,10 @@ import { CASE_LOOP } from '../../contract/domain'
 import type { CaseRecord } from '../../domain/case-book'
 import { findCategory } from '../../domain/categories'
 import { isOpen } from '../../domain/case-workflow'
-import { CST_OFFSET_MS, DAY_MS } from '../../domain/china-time'
+import { DAY_MS } from '../../domain/china-time'
 import type { District } from '../../domain/district'
 import { Open311Error } from './open311-errors'
+import { parseW3cDateOrDay, restorePlus } from './w3c-date'
 
 export const MAX_WINDOW_MS = 90 * DAY_MS
 export const MAX_RESULTS = 1000
@@ -37,40 +38,10 @@ function list(query: Query, field: string): string[] | null {
 }
 
 // W3C-DTF (the spec: "Must use w3 format, eg 2010-01-01T00:00:00Z"): a time needs its zone, Z or ±hh:mm.
-const W3C_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/
-const W3C_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** Epoch ms of a calendar time given in UTC, or NaN when a field is out of range (2026-02-30, 24:00). */
-function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
-  const at = Date.UTC(y, mo - 1, d, h, mi, s)
-  const back = new Date(at)
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d
-    && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === s ? at : NaN
-}
-
-/** A W3C date-time with its zone; a bare date is that day's 00:00 in China Standard Time. */
-export function w3cDate(raw: string): EpochMs | null {
-  const day = W3C_DAY.exec(raw)
-  if (day) {
-    const at = utc(Number(day[1]), Number(day[2]), Number(day[3]))
-    return Number.isNaN(at) ? null : at - CST_OFFSET_MS
-  }
-  const m = W3C_TIME.exec(raw)
-  if (!m) return null
-  const local = utc(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0))
-  const offsetH = Number(m[10] ?? 0)
-  const offsetM = Number(m[11] ?? 0)
-  if (Number.isNaN(local) || offsetH > 14 || offsetM > 59) return null
-  const fraction = m[7] ? Math.floor(Number(m[7]) * 1000) : 0
-  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (offsetH * 60 + offsetM) * 60_000
-  return local + fraction - offset
-}
-
 function date(query: Query, field: string): EpochMs | null {
-  // An unencoded '+' in a query string arrives as a space: '…T09:40:00 08:00'.
-  const raw = single(query, field)?.replace(/ (\d{2}:\d{2})$/, '+$1')
-  if (raw == null) return null
-  const at = w3cDate(raw)
+  const given = single(query, field)
+  if (given == null) return null
+  const at = parseW3cDateOrDay(restorePlus(given))
   if (at == null) throw bad(field, 'must be a W3C date-time with a time zone (Z or ±hh:mm), e.g. 2026-11-01T00:00:00Z')
   return at
 }

@@ -18,6 +18,7 @@ import type { StoredCaseUpdate, WallStore } from '../../store/wall-store'
 import { formatOf, sendList } from './format'
 import { Open311Error } from './open311-errors'
 import { isoCst } from './request-format'
+import { parseW3cDateTime, restorePlus } from './w3c-date'
 import { splitNote, STEP_STATUS, updateDescription, type UpdateStatus } from './update-status'
 
 export const UPDATES_MAX_WINDOW_MS = 90 * DAY_MS
@@ -26,23 +27,13 @@ export const UPDATES_MAX_RESULTS = 1000
 
 type Query = Record<string, unknown>
 
-// W3CDTF as FixMyStreet parses it (DateTime::Format::W3CDTF), a date-time with its zone: the spec
-// says the zone must be given (GeoReport v2 spec `:38-45`), so a time in no zone is refused.
-const W3C_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
-
-/** A W3C date-time with its zone, as epoch ms; null when absent or empty; 400 naming the field otherwise. */
+/** A W3C date-time with its zone (the spec requires it, GeoReport v2 `:38-45`), as epoch ms; null when absent or empty; 400 naming the field otherwise. */
 export function w3cDateTime(value: unknown, field: string): EpochMs | null {
   if (value == null || value === '') return null
   if (typeof value !== 'string') throw new Open311Error(400, field, 'must be given once')
-  // An unencoded '+' of an offset arrives as a space: '…T10:00:00 08:00'.
-  const raw = value.trim().replace(/ (\d{2}:\d{2})$/, '+$1')
-  const match = W3C_DATE_TIME.exec(raw)
-  const at = match ? Date.parse(raw) : NaN
-  // Date.parse rolls 02-30 over to 03-02: the fields must be what they say.
-  const [, y, mo, d, h, mi, s] = match ?? []
-  const fieldsHold = match != null && Number(mo) >= 1 && Number(mo) <= 12 && Number(h) <= 23 && Number(mi) <= 59 && Number(s ?? 0) <= 59
-    && new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() === Number(d)
-  if (Number.isNaN(at) || !fieldsHold) {
+  const raw = restorePlus(value.trim())
+  const at = parseW3cDateTime(raw)
+  if (at == null) {
     throw new Open311Error(400, field, `must be a W3C date-time with a time zone (2026-08-21T10:00:00Z or …+08:00), got ${raw.slice(0, 40)}`)
   }
   return at
