@@ -21,7 +21,8 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    clientDir: path.resolve('dist'),
+    // WALL_DIST: a build of the wall elsewhere (parallel work builds into its own folder).
+    clientDir: path.resolve(process.env.WALL_DIST ?? 'dist'),
     simulator: true,
     simulatorSpeed: 30,
     tickMs: 250,
