@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseSummary, InspectorInfo, InspectorLive } from '../../../server/contract/domain'
+import { createDisplayCrs } from '../../../client/map/display-crs'
 import { caseFeature, toCaseFeatures, toInspectorFeatures, toTrailFeatures } from '../../../client/map/features'
 
 const live = (id: number, over: Partial<InspectorLive> = {}): InspectorLive => ({
@@ -42,5 +43,31 @@ describe('map features', () => {
     ])
     expect(toCaseFeatures(cases).features.map((f) => f.id)).toEqual(['placed'])
     expect(caseFeature(cases.get('pending')!)).toBeNull()
+  })
+})
+
+describe('map features over a GCJ-02 basemap', () => {
+  const gcj = createDisplayCrs('gcj02')
+  const caseBase = { categoryCode: 'E0101', source: 'hotline', gridCode: 'g', description: '', step: 'dispatched', reportedAt: 0, stepAt: 0, dueAt: 1, reworkCount: 0, reporterId: null, department: null, deadline: 'ontime' } as const
+
+  it('draws inspectors, trails and cases at their GCJ-02 positions and leaves the store in WGS-84', () => {
+    const inspector = live(1)
+    const lives = new Map([[1, inspector]])
+    const [point] = toInspectorFeatures(lives, new Map(), gcj).features
+    expect(point.geometry.coordinates).toEqual(gcj.toDisplay(119.35, 26.07))
+    // ~480 m east, ~345 m south in Fuzhou: far from where WGS-84 would put it.
+    expect(point.geometry.coordinates[0] - 119.35).toBeGreaterThan(0.004)
+    expect(point.geometry.coordinates[1] - 26.07).toBeLessThan(-0.003)
+    const [trail] = toTrailFeatures(lives, () => true, gcj).features
+    expect(trail.geometry.coordinates).toEqual([gcj.toDisplay(119.34, 26.07), gcj.toDisplay(119.345, 26.07), gcj.toDisplay(119.35, 26.07)])
+    expect(inspector).toMatchObject({ lng: 119.35, lat: 26.07, trail: [119.34, 26.07, 119.345, 26.07] })
+    const c = { ...caseBase, id: 'a', lng: 119.36, lat: 26.08 }
+    expect(caseFeature(c, gcj)!.geometry.coordinates).toEqual(gcj.toDisplay(119.36, 26.08))
+    expect(c).toMatchObject({ lng: 119.36, lat: 26.08 })
+  })
+
+  it('does not add the live point twice when the trail already ends there', () => {
+    const [trail] = toTrailFeatures(new Map([[1, live(1, { trail: [119.34, 26.07, 119.35, 26.07] })]]), () => true, gcj).features
+    expect(trail.geometry.coordinates).toHaveLength(2)
   })
 })
