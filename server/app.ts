@@ -36,6 +36,9 @@ import { createSimulator, type Simulator } from './simulator/simulator'
 import { createWalkPlanner } from './simulator/walk-planner'
 import { loadWalkableRaster } from './simulator/walkable-raster'
 import { openSqliteStore } from './store/sqlite-store'
+import { areaOutlineRouter } from './tiles/area-outline-router'
+import { districtTiles } from './tiles/district-tiles'
+import { areaTilesRouter } from './tiles/tiles-router'
 import type { WallStore } from './store/wall-store'
 
 /** Days of simulated history a fresh demo starts with: the trend panel compares today with the last 7. */
@@ -80,6 +83,9 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(refuseMalformedPaths)
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
   app.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
+  const areaTiles = districtTiles(district)
+  app.use(areaTilesRouter(areaTiles, config.access))
+  app.use(areaOutlineRouter(district, config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
   app.use('/open311/v2', createOpen311Router({ district, access: config.access, settings: config.open311, store }))
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
@@ -87,7 +93,7 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(createReplayRouter({ district, store, access: config.access }))
   app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, {
     announce: () => io.emit('wall:snapshot', broadcaster.snapshot()),
-    areasReplaced: () => simulator?.replan(),
+    areasReplaced: () => { simulator?.replan(); areaTiles.current() },
   }) }))
   // Last: its catch-all answers client routes with index.html.
   app.use(wallStaticRouter(config.clientDir, config.wallLanguage))
