@@ -30,6 +30,8 @@ import { createWorkflowRouter } from './http/workflow-router'
 import { socketWallToken } from './http/socket-access'
 import { snapshotRouter } from './http/snapshot'
 import { wallStaticRouter } from './http/wall-static'
+import { basemapRouter } from './basemap/basemap-router'
+import { pageBasemap } from './basemap/basemap-config'
 import { HistorySampler } from './ingest/history-sampler'
 import type { PositionIntake } from './ingest/position-ingest'
 import { createSimulator, type Simulator } from './simulator/simulator'
@@ -95,8 +97,9 @@ export function createApp(config: ServerConfig): WallApp {
     announce: () => io.emit('wall:snapshot', broadcaster.snapshot()),
     areasReplaced: () => { simulator?.replan(); areaTiles.current() },
   }) }))
+  app.use(basemapRouter(config.basemap))
   // Last: its catch-all answers client routes with index.html.
-  app.use(wallStaticRouter(config.clientDir, config.wallLanguage))
+  app.use(wallStaticRouter(config.clientDir, config.wallLanguage, { basemap: pageBasemap(config.basemap) }))
   app.use('/api', apiNotFound)
   app.use(finalErrors)
 

@@ -6,6 +6,7 @@ import { parseOperators, type AccessConfig } from './http/access'
 import { parseIntegrationKeys } from './http/integration-keys'
 import { enrolmentRules, type EnrolmentRules } from './ingest/device-enrolment'
 import { parseOpen311Settings, type Open311Settings } from './http/open311/open311-config'
+import { parseBasemap, type ConfiguredBasemap } from './basemap/basemap-config'
 import type { DemoStart } from './simulator/demo-clock'
 
 export const WALL_LANGUAGES = ['zh-CN', 'en'] as const
@@ -47,6 +48,8 @@ export interface ServerConfig {
   historyMinDistanceM: number
   /** A fix further ahead of the server's clock than this is refused (a phone with a wrong clock). */
   maxClockSkewMs: number
+  /** What the walls draw under the grids (BASEMAP, BASEMAP_CRS, …), and the file this server serves for it. */
+  basemap: ConfiguredBasemap
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -96,11 +99,12 @@ function configured<T>(parse: () => T): T {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const staleAfterS = number(env, 'STALE_AFTER_S', 60, (n) => n > 0, 'a positive number of seconds')
   const ingestRegisterUnknown = flag(env, 'INGEST_REGISTER_UNKNOWN', false)
+  const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, 'data'))
   const offlineAfterS = number(env, 'OFFLINE_AFTER_S', 300, (n) => n > staleAfterS, `more seconds than STALE_AFTER_S (${staleAfterS})`)
   return {
     port: number(env, 'PORT', 3000, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a TCP port (0–65535)'),
     host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
+    dataDir,
     clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'dist')),
     wallLanguage: wallLanguage(env.WALL_LANG),
     simulator: flag(env, 'SIMULATOR', true),
@@ -128,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     historyMinIntervalMs: number(env, 'HISTORY_MIN_INTERVAL_S', 15, (n) => n >= 0, 'seconds (0 keeps every fix)') * 1000,
     historyMinDistanceM: number(env, 'HISTORY_MIN_DISTANCE_M', 10, (n) => n >= 0, 'metres'),
     maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
+    basemap: configured(() => parseBasemap(env, dataDir)),
   }
 }

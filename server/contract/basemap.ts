@@ -23,8 +23,11 @@ export type BasemapSource =
   | { kind: 'style'; url: string }
   /** One or more raster layers drawn in order (e.g. Tianditu vec_w then cva_w). */
   | { kind: 'raster'; layers: RasterLayerSpec[]; tint: RasterTint }
-  /** A .pmtiles file in DATA_DIR, served by this server with range requests; `url` is its path on this server. */
-  | { kind: 'pmtiles'; url: string }
+  /**
+   * A .pmtiles file in DATA_DIR, served by this server with range requests (`url` is its path on this
+   * server), or an http(s) URL of one. `tint` applies when its header says the tiles are raster images.
+   */
+  | { kind: 'pmtiles'; url: string; tint: RasterTint }
 
 export interface BasemapConfig {
   source: BasemapSource
