@@ -22,7 +22,7 @@ const en: typeof zhCN = {
   },
   deadline: { none: '—', ontime: 'On time', dueSoon: 'Due soon', overdue: 'Overdue' },
   status: { online: 'Online', stale: 'Weak signal', offline: 'Offline' },
-  source: { inspector: 'Inspector', hotline: '12345 hotline', video: 'Video patrol', citizen: 'Citizen photo' },
+  source: { inspector: 'Inspector', hotline: '12345 hotline', video: 'Video patrol', citizen: 'Citizen photo', iot: 'IoT sensing' },
   kind: { component: 'Component', event: 'Event' },
   level: { district: 'District', street: 'Street', community: 'Community', grid: 'Grid' },
   unit: { people: '', households: '', count: '', cases: '', persons: '' },

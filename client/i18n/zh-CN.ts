@@ -25,7 +25,7 @@ export default {
   },
   deadline: { none: '—', ontime: '正常', dueSoon: '即将超期', overdue: '已超期' },
   status: { online: '在线', stale: '信号弱', offline: '离线' },
-  source: { inspector: '监督员上报', hotline: '12345热线', video: '视频巡查', citizen: '市民随手拍' },
+  source: { inspector: '监督员上报', hotline: '12345热线', video: '视频巡查', citizen: '市民随手拍', iot: '物联感知' },
   kind: { component: '部件', event: '事件' },
   level: { district: '区', street: '街道', community: '社区', grid: '网格' },
   unit: { people: '人', households: '户', count: '个', cases: '件', persons: '名' },

@@ -77,7 +77,8 @@ export const CASE_LOOP: readonly CaseStep[] = ['reported', 'accepted', 'filed', 
 /** What an actor may do to a case; each moves it along the loop (or back, for sendBack). */
 export type CaseAction = 'accept' | 'file' | 'cancel' | 'dispatch' | 'handle' | 'verify' | 'sendBack' | 'close'
 
-export type CaseSource = 'inspector' | 'hotline' | 'video' | 'citizen'
+/** iot: 物联感知, a device's alarm rule (server/devices/alarm-rules.ts). */
+export type CaseSource = 'inspector' | 'hotline' | 'video' | 'citizen' | 'iot'
 
 /** Relative to the deadline of the case's current step. */
 export type DeadlineState = 'none' | 'ontime' | 'dueSoon' | 'overdue'

@@ -21,7 +21,7 @@ function major(kind: CaseKind, code: string, majorName: string, items: [code: st
 }
 
 export const CASE_CATEGORIES: readonly CaseCategory[] = [
-  ...major('component', 'C01', '公用设施', [['C0101', '井盖破损', h(4)], ['C0102', '路灯不亮', d(2)], ['C0103', '电力设施破损', d(2)], ['C0104', '健身设施损坏', d(3)]]),
+  ...major('component', 'C01', '公用设施', [['C0101', '井盖破损', h(4)], ['C0102', '路灯不亮', d(2)], ['C0103', '电力设施破损', d(2)], ['C0104', '健身设施损坏', d(3)], ['C0105', '井盖位移', h(2)]]),
   ...major('component', 'C02', '道路交通', [['C0201', '道路破损', d(3)], ['C0202', '护栏损坏', d(2)], ['C0203', '交通标志牌损坏', d(3)], ['C0204', '公交站亭破损', d(3)]]),
   ...major('component', 'C03', '市容环境', [['C0301', '果皮箱破损', d(1)], ['C0302', '公厕设施损坏', d(1)], ['C0303', '广告牌匾破损', d(3)]]),
   ...major('component', 'C04', '园林绿化', [['C0401', '行道树倒伏', h(4)], ['C0402', '绿地设施损坏', d(3)]]),
@@ -31,9 +31,12 @@ export const CASE_CATEGORIES: readonly CaseCategory[] = [
   ...major('event', 'E02', '宣传广告', [['E0201', '非法小广告', h(4)], ['E0202', '违规户外广告', d(5)]]),
   ...major('event', 'E03', '施工管理', [['E0301', '施工占道', d(1)], ['E0302', '工地扬尘', h(4)], ['E0303', '施工废弃料', d(2)]]),
   ...major('event', 'E04', '街面秩序', [['E0401', '占道经营', h(2)], ['E0402', '无照经营', d(3)], ['E0403', '乱停放非机动车', h(2)], ['E0404', '店外经营', h(2)]]),
-  ...major('event', 'E05', '突发事件', [['E0501', '道路积水', h(2)], ['E0502', '管道破裂', h(4)], ['E0503', '路面塌陷', h(4)]]),
-  ...major('event', 'E06', '其他事件', [['E0601', '噪声扰民', d(1)]]),
+  ...major('event', 'E05', '突发事件', [['E0501', '道路积水', h(2)], ['E0502', '管道破裂', h(4)], ['E0503', '路面塌陷', h(4)], ['E0504', '火情隐患', h(1)]]),
+  ...major('event', 'E06', '其他事件', [['E0601', '噪声扰民', d(1)], ['E0602', '独居老人关怀', h(2)]]),
 ]
+
+/** Subclasses only a device's alarm rule files (server/devices/alarm-rules.ts): the simulator's people never pick them. */
+export const DEVICE_CATEGORY_CODES: ReadonlySet<string> = new Set(['C0105', 'E0504', 'E0602'])
 
 const byCode = new Map(CASE_CATEGORIES.map((c) => [c.code, c]))
 if (byCode.size !== CASE_CATEGORIES.length) throw new Error('two categories share a code')

@@ -1,16 +1,18 @@
 // New reports: inspectors on duty report what they find where they stand; the hotline, video
 // patrols and citizens' photos add reports anywhere in the district.
 import type { CaseCategory, CaseSource } from '../contract/domain'
-import { CASE_CATEGORIES } from '../domain/categories'
+import { CASE_CATEGORIES, DEVICE_CATEGORY_CODES } from '../domain/categories'
 import { pick, pickWeighted, type Rng } from './random'
 import { DESCRIPTIONS, MAJOR_WEIGHTS, OTHER_SOURCES } from './sim-rates'
 
+/** What people report: not the subclasses only devices' alarm rules file. */
+const REPORTED_CATEGORIES = CASE_CATEGORIES.filter((c) => !DEVICE_CATEGORY_CODES.has(c.code))
 const subclassCount = new Map<string, number>()
-for (const c of CASE_CATEGORIES) subclassCount.set(`${c.kind}/${c.major}`, (subclassCount.get(`${c.kind}/${c.major}`) ?? 0) + 1)
+for (const c of REPORTED_CATEGORIES) subclassCount.set(`${c.kind}/${c.major}`, (subclassCount.get(`${c.kind}/${c.major}`) ?? 0) + 1)
 
 export function pickCategory(rng: Rng): CaseCategory {
   // A major class by its weight, then a subclass evenly within it.
-  return pickWeighted(rng, CASE_CATEGORIES, (c) => (MAJOR_WEIGHTS[`${c.kind}/${c.major}`] ?? 1) / subclassCount.get(`${c.kind}/${c.major}`)!)
+  return pickWeighted(rng, REPORTED_CATEGORIES, (c) => (MAJOR_WEIGHTS[`${c.kind}/${c.major}`] ?? 1) / subclassCount.get(`${c.kind}/${c.major}`)!)
 }
 
 export function pickOtherSource(rng: Rng): CaseSource {

@@ -220,5 +220,5 @@ export function createSimulator(options: { intake: PositionIntake; planner: Walk
 }
 
 function sourceActor(source: CaseSource): string {
-  return { inspector: '监督员', hotline: '12345热线', video: '视频巡查', citizen: '市民随手拍' }[source]
+  return { inspector: '监督员', hotline: '12345热线', video: '视频巡查', citizen: '市民随手拍', iot: '物联感知' }[source]
 }
