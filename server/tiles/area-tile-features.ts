@@ -9,8 +9,7 @@ import type { AreaLevel } from '../contract/domain'
 import type { AreaGeometry, AreaTree } from '../domain/area-tree'
 import { toDisplayGeometry, toDisplayPoint } from './display-crs'
 
-export const AREAS_LAYER = 'areas'
-export const LABELS_LAYER = 'area-labels'
+export { AREAS_TILE_LAYER as AREAS_LAYER, AREA_LABELS_TILE_LAYER as LABELS_LAYER } from '../contract/area-tiles'
 export const TILED_LEVELS: readonly AreaLevel[] = ['street', 'community', 'grid']
 
 /**

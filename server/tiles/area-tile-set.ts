@@ -31,6 +31,8 @@ export interface AreaTileSet {
   crs: BasemapCrs
   /** [west, south, east, north] of the tiled areas, in the display CRS. */
   bounds: [number, number, number, number]
+  /** How many grids the tiles hold. */
+  grids: number
   /** The encoded tile, or null when no area touches it. */
   tile(z: number, x: number, y: number): Uint8Array | null
 }
@@ -54,6 +56,7 @@ export function cutAreaTiles(tree: AreaTree, crs: BasemapCrs): AreaTileSet {
   return {
     version: createHash('sha256').update(TILE_SCHEMA).update(crs).update(JSON.stringify(polygons)).update(JSON.stringify([...labels])).digest('hex').slice(0, 16),
     crs,
+    grids: tree.allGrids().length,
     bounds: boundsOf(polygons.features.map((f) => f.geometry)),
     tile(z, x, y) {
       const key = `${z}/${x}/${y}`

@@ -1,6 +1,7 @@
 // The TileJSON 3.0.0 document of the area tiles. Its tile URL carries the version (?v=), so a wall
 // that read it before an import never mixes the old areas' tiles with the new ones in one cache
 // entry; the wall reads it again when the hierarchy changes.
+import type { AreaTileJson } from '../contract/area-tiles'
 import { AREAS_LAYER, LABEL_ZOOMS, LABELS_LAYER } from './area-tile-features'
 import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, type AreaTileSet } from './area-tile-set'
 
@@ -10,18 +11,6 @@ export interface AreaTileZooms {
 }
 
 export const AREA_TILE_ZOOMS: AreaTileZooms = { minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM }
-
-export interface AreaTileJson extends AreaTileZooms {
-  tilejson: '3.0.0'
-  name: string
-  version: string
-  scheme: 'xyz'
-  tiles: string[]
-  bounds: [number, number, number, number]
-  /** The coordinate system the tiles are drawn in (BASEMAP_CRS): not TileJSON, for the wall's other layers. */
-  crs: string
-  vector_layers: { id: string; fields: Record<string, string>; minzoom: number; maxzoom: number }[]
-}
 
 /** `origin` is the scheme and host the wall reached this server by (http://127.0.0.1:8080). */
 export function areaTileJson(tiles: AreaTileSet, origin: string): AreaTileJson {
@@ -35,6 +24,7 @@ export function areaTileJson(tiles: AreaTileSet, origin: string): AreaTileJson {
     ...AREA_TILE_ZOOMS,
     bounds: tiles.bounds,
     crs: tiles.crs,
+    grids: tiles.grids,
     vector_layers: [
       { id: AREAS_LAYER, fields: { code: 'String', level: 'String' }, ...AREA_TILE_ZOOMS },
       {

@@ -3,7 +3,7 @@
 // an import through the API, and one area's outline on demand.
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AreaTileJson } from '../../../server/tiles/tile-json'
+import type { AreaTileJson } from '../../../server/contract/area-tiles'
 import { startTestServer, type TestServer } from '../../helpers/start-test-server'
 import { decodeTile, tileAt } from '../../helpers/vector-tiles'
 
@@ -25,7 +25,7 @@ describe('the area tiles over HTTP', () => {
 
   it('describes the tiles: versioned URL on this server, zooms, bounds, layers', async () => {
     const json = await tileJson()
-    expect(json).toMatchObject({ tilejson: '3.0.0', minzoom: 0, maxzoom: 16, crs: 'wgs84', scheme: 'xyz' })
+    expect(json).toMatchObject({ tilejson: '3.0.0', minzoom: 0, maxzoom: 16, crs: 'wgs84', scheme: 'xyz', grids: server.wall.district.tree.allGrids().length })
     expect(json.tiles).toEqual([`${server.url}/api/tiles/areas/{z}/{x}/{y}.pbf?v=${json.version}`])
     expect(json.vector_layers.map((l) => l.id)).toEqual(['areas', 'area-labels'])
     const [w, s, e, n] = json.bounds
@@ -106,6 +106,7 @@ describe('the area tiles over HTTP', () => {
     const after = await tileJson()
     expect(after.version).not.toBe(before.version)
     expect(after.tiles[0]).not.toBe(before.tiles[0])
+    expect(after.grids).toBe(2)
     // The old URL now answers with the new areas, under a new ETag.
     const revalidated = await fetch(tileUrl(before, at), { headers: { ...auth, 'if-none-match': oldEtag } })
     expect(revalidated.status).not.toBe(304)
