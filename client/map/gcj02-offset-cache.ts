@@ -9,8 +9,8 @@ import gcoord from 'gcoord'
 export const CELL_DEG = 0.01
 /** A wall that pans over all of China still holds a bounded cache: it starts again past this. */
 const MAX_CELLS = 50_000
-/** Cell keys: column × ROW_SPAN + row is unique for every cell of the globe. */
-const ROW_SPAN = 1e5
+/** Cell keys: (row + 10,000) × 40,000 + (column + 20,000), unique for cells ≥ 0.01° and below 2³⁰, so V8 hashes them as small integers. */
+const COLUMNS = 40_000
 
 export interface OffsetCache {
   shift(lng: number, lat: number): [number, number]
@@ -19,6 +19,7 @@ export interface OffsetCache {
 }
 
 export function createOffsetCache(cellDeg = CELL_DEG): OffsetCache {
+  if (!(cellDeg >= CELL_DEG)) throw new Error(`cell size ${cellDeg}° is below ${CELL_DEG}° (cell keys would collide)`)
   /** Per cell: the offsets (Δlng, Δlat) at its SW, SE, NW, NE corners; null when a corner is outside gcoord's China box. */
   const cells = new Map<number, Float64Array | null>()
 
@@ -39,7 +40,7 @@ export function createOffsetCache(cellDeg = CELL_DEG): OffsetCache {
   function shift(lng: number, lat: number): [number, number] {
     const u = lng / cellDeg, v = lat / cellDeg
     const col = Math.floor(u), row = Math.floor(v)
-    const key = col * ROW_SPAN + row
+    const key = (row + 10_000) * COLUMNS + (col + 20_000)
     let c = cells.get(key)
     if (c === undefined) {
       if (cells.size >= MAX_CELLS) cells.clear()
