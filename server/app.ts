@@ -85,7 +85,7 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(refuseMalformedPaths)
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
   app.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
-  const areaTiles = districtTiles(district)
+  const areaTiles = districtTiles(district, config.basemap.crs)
   app.use(areaTilesRouter(areaTiles, config.access))
   app.use(areaOutlineRouter(district, config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
