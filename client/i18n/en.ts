@@ -1,4 +1,5 @@
 // English strings. Same keys as zh-CN.ts (type-checked in i18n/index.ts).
+import boards from './boards-en'
 import type zhCN from './zh-CN'
 
 const en: typeof zhCN = {
@@ -51,6 +52,7 @@ const en: typeof zhCN = {
   map: {
     legendCases: 'Cases', legendInspectors: 'Inspectors', legendLoad: 'Open cases per grid', trailsHidden: 'Tracks: too many inspectors in view — zoom in', attribution: '© OpenStreetMap contributors · Boundaries: DataV.GeoAtlas',
     loadFailed: 'Map failed to load, retrying…',
+    basemapFailed: 'Basemap failed to load: {host} (grids, inspectors and cases still shown)',
   },
   time: { left: '{amount} left', overdue: '{amount} overdue', workHours: '{n} work h', workDays: '{n} work days' },
   drawer: {
@@ -70,9 +72,10 @@ const en: typeof zhCN = {
     attributes: 'Details added', attributeNames: { severity: 'Urgency', landmark: 'Landmark nearby' }, valueSeparator: ', ', openPhotoN: 'Open photo {n}',
   },
   feed: { empty: 'No case activity yet' },
+  ...boards,
   tour: {
     running: 'Auto tour · next: {stop}', paused: 'Paused; resumes after {n} s without input', waiting: 'Auto tour · waiting for data',
-    stop: { district: 'district', worstGrid: 'worst grid', urgentCase: 'most urgent case', replay: 'track replay' },
+    stop: { district: 'district', worstGrid: 'worst grid', urgentCase: 'most urgent case', replay: 'track replay', party: 'party building', ranking: 'evaluation' },
   },
 }
 
