@@ -1,8 +1,16 @@
 // The one socket of the wall. Listeners live here only (not in components); each event lands in a
-// store. Every (re)connection brings a fresh snapshot, so a wall resyncs by itself.
+// store. Every (re)connection brings a fresh snapshot, so a wall resyncs by itself. The snapshot is
+// the packed one (server/contract/packed-snapshot.ts) unless the page's URL says `?snapshot=json`
+// (the legacy JSON snapshot, for comparison); deltas wait while a packed one is decoded.
 import { io, type Socket } from 'socket.io-client'
+import type { WallSnapshot } from '../server/contract/domain'
 import type { ClientToServerEvents, ServerToClientEvents } from '../server/contract/events'
+import { isPackedSnapshot, type PackedSnapshot, type SnapshotFormat } from '../server/contract/packed-snapshot'
 import { decodePositionFrame } from '../server/contract/position-frame'
+import { decodePackedSnapshot } from './snapshot/decode-packed'
+import { createSnapshotGate } from './snapshot/snapshot-gate'
+import { createTableCache, type TableCache } from './snapshot/table-cache'
+import { wallFetch } from './wall-token'
 import type { useAreasStore } from './stores/areas'
 import type { useCasesStore } from './stores/cases'
 import type { useConnectionStore } from './stores/connection'
@@ -21,46 +29,74 @@ export interface WallStores {
   focus: ReturnType<typeof useFocusStore>
 }
 
-export function createWallSocket(token: string | null): WallSocket {
+/** The snapshot format this page asks for: packed, unless `?snapshot=json`. */
+export function pageSnapshotFormat(search = location.search): SnapshotFormat {
+  return new URLSearchParams(search).get('snapshot') === 'json' ? 'json' : 'packed'
+}
+
+/**
+ * After a server restart every wall must be live again within 10 s, without 200 walls arriving in
+ * the same instant. socket.io-client waits min(delay·2^attempt ± randomizationFactor·that, max):
+ * 1 s ± 0.5 s, 2 s ± 1 s, then 2–4 s per attempt, so a restart's walls spread over ~4 s and each
+ * is back at most 4 s after the server is (tests/bench/snapshot-cost.ts simulates 200 of them).
+ */
+export const RECONNECT = { reconnectionDelay: 1000, reconnectionDelayMax: 4000, randomizationFactor: 0.5 } as const
+
+export function createWallSocket(token: string | null, snapshotFormat: SnapshotFormat = pageSnapshotFormat()): WallSocket {
   return io({
-    autoConnect: false, transports: ['websocket'], auth: token ? { token } : {},
-    // After a server restart the wall must be live again within 10 s: retry from 0.5 s and never wait
-    // more than 2 s between attempts (the default backs off to 5 s). randomizationFactor stays at its
-    // default (0.5) so many walls do not reconnect in lockstep.
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 2000,
+    autoConnect: false, transports: ['websocket'], auth: { ...(token ? { token } : {}), snapshotFormat },
+    ...RECONNECT,
   })
 }
 
-export function bindSocket(socket: WallSocket, stores: WallStores): void {
+export function bindSocket(socket: WallSocket, stores: WallStores, tables: TableCache = createTableCache(fetchTableJson)): void {
+  const gate = createSnapshotGate((error) => {
+    console.error('wall: packed snapshot not applied, asking again', error)
+    setTimeout(() => socket.emit('wall:sync', (answer) => { if (!('throttled' in answer)) receiveSnapshot(answer) }), 5000)
+  })
+  function applySnapshot(snapshot: WallSnapshot): void {
+    stores.connection.setClock(snapshot.serverTime, snapshot.clockSpeed, snapshot.clockSimulated)
+    stores.areas.replaceAll(snapshot)
+    stores.inspectors.replaceAll(snapshot)
+    stores.cases.replaceAll(snapshot)
+    stores.stats.set(snapshot.stats)
+    performance.mark('wall:snapshot-applied')
+  }
+  function receiveSnapshot(snapshot: WallSnapshot | PackedSnapshot): void {
+    performance.mark('wall:snapshot-received')
+    if (isPackedSnapshot(snapshot)) void gate.receive(decodePackedSnapshot(snapshot, tables), applySnapshot)
+    else gate.applyNow(() => applySnapshot(snapshot))
+  }
+
   stores.focus.bindSender((code) => socket.emit('wall:focus', code))
   socket.on('connect', () => {
     stores.connection.connected = true
     stores.focus.resend()
   })
   socket.on('disconnect', () => { stores.connection.connected = false })
-  socket.on('wall:snapshot', (snapshot) => {
-    stores.connection.setClock(snapshot.serverTime, snapshot.clockSpeed, snapshot.clockSimulated)
-    stores.areas.replaceAll(snapshot)
-    stores.inspectors.replaceAll(snapshot)
-    stores.cases.replaceAll(snapshot)
-    stores.stats.set(snapshot.stats)
-  })
-  socket.on('inspectors:moved', (data) => {
+  socket.on('wall:snapshot', receiveSnapshot)
+  socket.on('inspectors:moved', (data) => gate.whenLive(() => {
     const frame = decodePositionFrame(data)
     stores.connection.markMessage(frame.serverTime)
     stores.inspectors.applyFrame(frame)
-  })
-  // The same records, sent reliably when a status changed: a wall that skipped a frame still greys the marker.
-  socket.on('inspectors:status', (data) => stores.inspectors.applyStatusFrame(decodePositionFrame(data)))
-  socket.on('cases:changed', (change) => {
+  }))
+  // The same records, sent reliably when a status changed (and, after a packed snapshot, the
+  // positions sent since it was encoded): a wall that skipped a frame still greys the marker.
+  socket.on('inspectors:status', (data) => gate.whenLive(() => stores.inspectors.applyStatusFrame(decodePositionFrame(data))))
+  socket.on('cases:changed', (change) => gate.whenLive(() => {
     stores.connection.markMessage()
     stores.cases.apply(change)
-  })
-  socket.on('stats:changed', (stats) => {
+  }))
+  socket.on('stats:changed', (stats) => gate.whenLive(() => {
     stores.connection.markMessage(stats.at)
     stores.stats.apply(stats)
-  })
-  socket.on('scope:updated', (detail) => stores.focus.setDetail(detail))
+  }))
+  socket.on('scope:updated', (detail) => gate.whenLive(() => stores.focus.setDetail(detail)))
   socket.connect()
+}
+
+async function fetchTableJson(url: string): Promise<unknown> {
+  const response = await wallFetch(url)
+  if (!response.ok) throw new Error(`wall table ${url}: HTTP ${response.status}`)
+  return response.json()
 }

@@ -11,10 +11,14 @@
 // reliably (the per-grid loads only where they changed: grid-load-changes.ts); with the
 // statistics, each focused area's own figures to the walls in its room (scope-rooms.ts). Status changes found by the tick mark inspectors dirty and go out at once, in
 // the tick's own position flush.
-import type { Server } from 'socket.io'
+// Snapshots: a wall that asks for the packed format (snapshot-format.ts) gets the live part encoded
+// once per version (snapshot-cache.ts) and the static tables by hash (wall-tables.ts); other sockets
+// get the JSON WallSnapshot built for them, as before.
+import type { Server, Socket } from 'socket.io'
 import { guardedInterval } from '../boot/guarded-interval'
 import type { CaseSummary, FeedItem, WallSnapshot } from '../contract/domain'
-import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events'
+import type { ClientToServerEvents, ServerToClientEvents, SyncThrottled } from '../contract/events'
+import type { PackedSnapshot } from '../contract/packed-snapshot'
 import { gridLoadChanges, type GridLoads } from '../contract/grid-load-changes'
 import { encodePositionFrame, type PositionRecord } from '../contract/position-frame'
 import { toSummary } from '../domain/case-book'
@@ -22,6 +26,10 @@ import type { District } from '../domain/district'
 import type { FeedLog } from './feed-log'
 import { createScopeRooms } from './scope-rooms'
 import { buildSnapshot, buildStats } from './snapshot'
+import { createSnapshotCache, type SnapshotCache } from './snapshot-cache'
+import { encodeLive } from './snapshot-encoding'
+import { requireSnapshotFormat, snapshotFormatOf } from './snapshot-format'
+import { wallTablesOf } from './wall-tables'
 
 export type WallServer = Server<ClientToServerEvents, ServerToClientEvents>
 
@@ -46,6 +54,10 @@ export interface Broadcaster {
    * tick is in no delta).
    */
   snapshot(): WallSnapshot
+  /** Every wall gets a fresh snapshot in its format now (after an import replaced areas or statistics). */
+  announce(): void
+  /** The shared packed encoding (tests and the bench count its encodings). */
+  readonly snapshotCache: SnapshotCache
   /** Stops both the tick and the position flush. */
   stop(): void
 }
@@ -72,9 +84,23 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
   })
 
   const snapshot = (): WallSnapshot => buildSnapshot(district, feed, sentGridLoad)
+  const tables = wallTablesOf(district)
+  const snapshotCache = createSnapshotCache({
+    district, encode: () => encodeLive(district, feed, sentGridLoad), tables: () => tables.current().map((t) => t.ref),
+  })
 
+  /** The snapshot in the socket's format; a packed one is followed by the positions sent since its encoding. */
+  function snapshotFor(socket: Socket<ClientToServerEvents, ServerToClientEvents>, send: (s: WallSnapshot | PackedSnapshot) => void): void {
+    if (snapshotFormatOf(socket) === 'json') return send(snapshot())
+    const { snapshot: packed, movedSince } = snapshotCache.packed()
+    send(packed)
+    const caughtUp = recordsOf(movedSince)
+    if (caughtUp.length > 0) socket.emit('inspectors:status', encodePositionFrame({ serverTime: district.clock.now(), records: caughtUp }))
+  }
+
+  io.use(requireSnapshotFormat)
   io.on('connection', (socket) => {
-    socket.emit('wall:snapshot', snapshot())
+    snapshotFor(socket, (s) => socket.emit('wall:snapshot', s))
     // Any socket could loop on multi-MB snapshots: one per window, the rest a few bytes.
     let lastSyncAt = -Infinity
     socket.on('wall:sync', (ack) => {
@@ -83,7 +109,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
       const wait = lastSyncAt + syncMinIntervalMs - now
       if (wait > 0) return ack({ throttled: true, retryAfterMs: Math.ceil(wait) })
       lastSyncAt = now
-      ack(snapshot())
+      snapshotFor(socket, ack as (answer: WallSnapshot | PackedSnapshot | SyncThrottled) => void)
     })
   })
 
@@ -100,7 +126,9 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     if (!district.inspectors.hasDirty()) return
     const serverTime = district.clock.now()
     const moved = recordsOf(district.inspectors.drainDirty())
-    if (moved.length > 0) io.volatile.emit('inspectors:moved', encodePositionFrame({ serverTime, records: moved }))
+    if (moved.length === 0) return
+    io.volatile.emit('inspectors:moved', encodePositionFrame({ serverTime, records: moved }))
+    snapshotCache.noteMoved(moved.map((r) => r.id))
   }
 
   /**
@@ -132,8 +160,11 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
       const { gridLoad, ...stats } = buildStats(district)
       io.emit('stats:changed', { ...stats, gridLoadChanges: gridLoadChanges(sentGridLoad, gridLoad) })
       sentGridLoad = gridLoad
+      snapshotCache.changed()
       scopes.emit()
     }
+    if (casesChanged) snapshotCache.changed()
+    snapshotCache.tick()
     tick++
   }
 
@@ -142,6 +173,11 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
   return {
     flush,
     snapshot,
+    announce() {
+      snapshotCache.invalidate()
+      for (const socket of io.of('/').sockets.values()) snapshotFor(socket, (s) => socket.emit('wall:snapshot', s))
+    },
+    snapshotCache,
     stop() {
       clearInterval(tickTimer)
       clearInterval(positionTimer)

@@ -3,6 +3,7 @@
 // Names are `entity:verb`, past tense from the server. An incompatible payload change gets a new name.
 import type { ScopeDetail } from './detail'
 import type { CaseSummary, FeedItem, GridLoad, WallSnapshot, WallStats } from './domain'
+import type { PackedSnapshot } from './packed-snapshot'
 
 export interface CasesChanged {
   /** The new state of every case that changed since the last tick (closed ones included, once). */
@@ -23,8 +24,12 @@ export interface SyncThrottled {
 }
 
 export interface ServerToClientEvents {
-  /** Sent to each wall as it connects (and reconnects): the whole picture. */
-  'wall:snapshot': (snapshot: WallSnapshot) => void
+  /**
+   * Sent to each wall as it connects (and reconnects), and to every wall after an import: the whole
+   * picture, in the format the socket asked for in its handshake (`auth.snapshotFormat`): a
+   * PackedSnapshot for `packed` (the wall's), the JSON WallSnapshot otherwise (packed-snapshot.ts).
+   */
+  'wall:snapshot': (snapshot: WallSnapshot | PackedSnapshot) => void
   /** Inspectors that moved or changed status since the last position flush (~100 ms), packed by position-frame.ts. Volatile. */
   'inspectors:moved': (frame: ArrayBuffer) => void
   /** Inspectors whose status (online / stale / offline) changed, packed like 'inspectors:moved'. Reliable: never skipped. */
@@ -37,7 +42,7 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot (e.g. after a gap in the feed); at most one per socket every few seconds. */
-  'wall:sync': (ack: (answer: WallSnapshot | SyncThrottled) => void) => void
+  'wall:sync': (ack: (answer: WallSnapshot | PackedSnapshot | SyncThrottled) => void) => void
   /** Focus on an area (its code), or back to the whole district (null). */
   'wall:focus': (code: string | null) => void
 }

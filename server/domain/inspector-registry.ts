@@ -43,6 +43,8 @@ export class InspectorRegistry {
   private readonly statusChanged = new Set<number>()
   /** The highest id registered: a new device's id is the next one (kept, not searched for). */
   private highestId = 0
+  /** Counts registrations and reassignments: the wall's inspector table is re-encoded only when it moved. */
+  private infosRevision = 0
 
   constructor(readonly thresholds: SilenceThresholds, private readonly trailLength = 30) {}
 
@@ -51,6 +53,7 @@ export class InspectorRegistry {
       throw new Error(`device ${info.deviceId} is already registered to inspector ${this.byDevice.get(info.deviceId)}`)
     }
     this.infos.set(info.id, info)
+    this.infosRevision++
     this.byDevice.set(info.deviceId, info.id)
     this.highestId = Math.max(this.highestId, info.id)
   }
@@ -65,6 +68,12 @@ export class InspectorRegistry {
     const info = this.infos.get(id)
     if (!info) throw new Error(`unknown inspector ${id}`)
     this.infos.set(id, { ...info, gridCode })
+    this.infosRevision++
+  }
+
+  /** Changes whenever an inspector's info may have (a registration or a reassignment). */
+  infoRevision(): number {
+    return this.infosRevision
   }
 
   idOfDevice(deviceId: string): number | undefined {
