@@ -13,6 +13,7 @@
 // Errors: { error: { code, message, field? } }; 400 names the field (period, scope, kind, subject, indicator …).
 //
 // Changes after the first commit are noted here, newest last.
+//   19:35 EvaluationReport.overall has no kind or rank (the scope itself is not ranked); drill kind may be 'overall'.
 import type { EpochMs, Ratio } from './domain'
 import type { SatisfactionLevel } from './party'
 
@@ -99,14 +100,15 @@ export interface EvaluationReport {
   from: EpochMs
   to: EpochMs
   scopeCode: string
-  /** The scope itself, scored over all its cases. */
-  overall: SubjectScore
+  /** The scope itself, scored over all its cases on every indicator (no kind, no rank: it is the scope). */
+  overall: Omit<SubjectScore, 'kind' | 'rank'>
   rankings: Record<SubjectKind, Ranking>
 }
 
 /** GET /api/evaluation/drill: what one score stands on. */
 export interface IndicatorDrill {
-  kind: SubjectKind
+  /** overall: the scope itself (subject is the scope code). */
+  kind: SubjectKind | 'overall'
   subject: string
   period: EvaluationPeriod
   items: Array<IndicatorValue & { numeratorCaseIds: string[]; denominatorCaseIds: string[] }>
