@@ -105,8 +105,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
     const scores = [...subjects.get(kind)!].map(([id, s]) => scoreSubject(kind, id, s))
     return [kind, rank(kind, scores)]
   })) as Record<SubjectKind, Ranking>
-  const { kind: _kind, rank: _rank, ...overallScore } = scoreSubject('grid', input.scopeCode, overall)
-  const report: EvaluationReport = { at: to, period: input.period, from: input.from, to, scopeCode: input.scopeCode, overall: overallScore, rankings }
+  const { name, indicators, score, grade, caseCount } = scoreSubject('grid', input.scopeCode, overall)
+  const report: EvaluationReport = {
+    at: to, period: input.period, from: input.from, to, scopeCode: input.scopeCode,
+    overall: { id: input.scopeCode, name, indicators, score, grade, caseCount }, rankings,
+  }
 
   return {
     report,
