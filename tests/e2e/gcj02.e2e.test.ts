@@ -173,65 +173,68 @@ describe('a GCJ-02 basemap', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'gcj02-case.png') })
   })
 
-  it('draws the grids in GCJ-02 and focuses the grid clicked on its shifted polygon', async () => {
-    const grid = snapshot.areas.filter((a) => a.level === 'grid')[5]
-    const polygons = await (await fetch(`${server.url}/api/areas.geojson`)).json() as FeatureCollection
-    const shifted = bboxOf(allPositions(polygons.features.find((f: Feature) => f.properties?.code === grid.code)!.geometry).map(gcj))
-    await page.goto(`${server.url}/area/${grid.parentCode}`)
-    await waitForMap('grids-fill')
-    await page.waitForFunction((code) => (window.__wallMap?.queryRenderedFeatures({ layers: ['grids-fill'] }) ?? []).some((f) => f.properties.code === code), grid.code, { timeout: 30_000 })
-    await waitForCamera()
-    const drawn = bboxOf(await page.evaluate((code) => window.__wallMap!.queryRenderedFeatures({ layers: ['grids-fill'] })
-      .filter((f) => f.properties.code === code)
-      .flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : [])), grid.code))
-    expect(metres([drawn[0], drawn[1]], [shifted[0], shifted[1]])).toBeLessThan(3)
-    expect(metres([drawn[2], drawn[3]], [shifted[2], shifted[3]])).toBeLessThan(3)
-    // A free pixel of the grid near its shifted centre (no marker on it), clicked.
-    const origin = await project(gcj(grid.center))
-    let free: Pixel | undefined
-    for (let r = 0; r < 80 && !free; r += 4) {
-      for (let a = 0; a < 360 && !free; a += 30) {
-        const p = { x: origin.x + r * Math.cos((a * Math.PI) / 180), y: origin.y + r * Math.sin((a * Math.PI) / 180) }
-        const [top] = await hitsAt(p, CLICKABLE)
-        if (top?.layer === 'grids-fill') free = p
+  // The grids from one GeoJSON shifted by the wall, or from the server's area tiles cut in GCJ-02.
+  for (const grids of ['geojson', 'tiles'] as const) {
+    it(`draws the grids in GCJ-02 and focuses the grid clicked on its shifted polygon (${grids})`, async () => {
+      const grid = snapshot.areas.filter((a) => a.level === 'grid')[5]
+      const polygons = await (await fetch(`${server.url}/api/areas.geojson`)).json() as FeatureCollection
+      const shifted = bboxOf(allPositions(polygons.features.find((f: Feature) => f.properties?.code === grid.code)!.geometry).map(gcj))
+      await page.goto(`${server.url}/area/${grid.parentCode}?grids=${grids}`)
+      await waitForMap('grids-fill')
+      await page.waitForFunction((code) => (window.__wallMap?.queryRenderedFeatures({ layers: ['grids-fill'] }) ?? []).some((f) => f.properties.code === code), grid.code, { timeout: 30_000 })
+      await waitForCamera()
+      const drawn = bboxOf(await page.evaluate((code) => window.__wallMap!.queryRenderedFeatures({ layers: ['grids-fill'] })
+        .filter((f) => f.properties.code === code)
+        .flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : [])), grid.code))
+      expect(metres([drawn[0], drawn[1]], [shifted[0], shifted[1]])).toBeLessThan(3)
+      expect(metres([drawn[2], drawn[3]], [shifted[2], shifted[3]])).toBeLessThan(3)
+      // A free pixel of the grid near its shifted centre (no marker on it), clicked.
+      const origin = await project(gcj(grid.center))
+      let free: Pixel | undefined
+      for (let r = 0; r < 80 && !free; r += 4) {
+        for (let a = 0; a < 360 && !free; a += 30) {
+          const p = { x: origin.x + r * Math.cos((a * Math.PI) / 180), y: origin.y + r * Math.sin((a * Math.PI) / 180) }
+          const [top] = await hitsAt(p, CLICKABLE)
+          if (top?.layer === 'grids-fill') free = p
+        }
       }
-    }
-    expect(free, `a free pixel of grid ${grid.code}`).toBeDefined()
-    expect((await page.evaluate(({ x, y }) => window.__wallMap!.queryRenderedFeatures([x, y], { layers: ['grids-fill'] })[0].properties.code as string, free!))).toBe(grid.code)
-    const click = await onPage(free!)
-    await page.mouse.click(click.x, click.y)
-    await page.waitForURL(`**/area/${grid.code}`, { timeout: 20_000 })
-    expect(await page.textContent('[data-test="drawer-title"]')).toBe(grid.name)
-  })
+      expect(free, `a free pixel of grid ${grid.code}`).toBeDefined()
+      expect((await page.evaluate(({ x, y }) => window.__wallMap!.queryRenderedFeatures([x, y], { layers: ['grids-fill'] })[0].properties.code as string, free!))).toBe(grid.code)
+      const click = await onPage(free!)
+      await page.mouse.click(click.x, click.y)
+      await page.waitForURL((url) => url.pathname === `/area/${grid.code}`, { timeout: 20_000 })
+      expect(await page.textContent('[data-test="drawer-title"]')).toBe(grid.name)
+    })
 
-  it('frames a focused grid and outlines it in GCJ-02', async () => {
-    const grid = snapshot.areas.filter((a) => a.level === 'grid')[3]
-    const polygons = await (await fetch(`${server.url}/api/areas.geojson`)).json() as FeatureCollection
-    const feature = polygons.features.find((f: Feature) => f.properties?.code === grid.code)!
-    const vertices = allPositions(feature.geometry)
-    const shifted = bboxOf(vertices.map(gcj))
-    await page.goto(`${server.url}/area/${grid.code}`)
-    await waitForMap('focus-outline')
-    await page.waitForFunction(() => (window.__wallMap?.queryRenderedFeatures({ layers: ['focus-outline'] }) ?? []).length > 0, undefined, { timeout: 30_000 })
-    await waitForCamera()
+    it(`frames a focused grid and outlines it in GCJ-02 (${grids})`, async () => {
+      const grid = snapshot.areas.filter((a) => a.level === 'grid')[3]
+      const polygons = await (await fetch(`${server.url}/api/areas.geojson`)).json() as FeatureCollection
+      const feature = polygons.features.find((f: Feature) => f.properties?.code === grid.code)!
+      const vertices = allPositions(feature.geometry)
+      const shifted = bboxOf(vertices.map(gcj))
+      await page.goto(`${server.url}/area/${grid.code}?grids=${grids}`)
+      await waitForMap('focus-outline')
+      await page.waitForFunction(() => (window.__wallMap?.queryRenderedFeatures({ layers: ['focus-outline'] }) ?? []).length > 0, undefined, { timeout: 30_000 })
+      await waitForCamera()
 
-    // The outline drawn is the polygon's GCJ-02 outline (each corner of its box within a few metres).
-    const drawn = bboxOf(await page.evaluate(() => window.__wallMap!.queryRenderedFeatures({ layers: ['focus-outline'] })
-      .flatMap((f) => (f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.type === 'MultiLineString' || f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : []))))
-    expect(metres([drawn[0], drawn[1]], [shifted[0], shifted[1]])).toBeLessThan(3)
-    expect(metres([drawn[2], drawn[3]], [shifted[2], shifted[3]])).toBeLessThan(3)
+      // The outline drawn is the polygon's GCJ-02 outline (each corner of its box within a few metres).
+      const drawn = bboxOf(await page.evaluate(() => window.__wallMap!.queryRenderedFeatures({ layers: ['focus-outline'] })
+        .flatMap((f) => (f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.type === 'MultiLineString' || f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : []))))
+      expect(metres([drawn[0], drawn[1]], [shifted[0], shifted[1]])).toBeLessThan(3)
+      expect(metres([drawn[2], drawn[3]], [shifted[2], shifted[3]])).toBeLessThan(3)
 
-    // The camera fitted the GCJ-02 box: centred in the room the counters (top) and the drawer (right) leave.
-    const size = await page.evaluate(() => ({ w: window.__wallMap!.getCanvas().clientWidth, h: window.__wallMap!.getCanvas().clientHeight }))
-    const room = { x: (40 + size.w - 460) / 2, y: (170 + size.h - 60) / 2 }
-    const boxCentre = async (b: number[]) => {
-      const [sw, ne] = await Promise.all([project([b[0], b[1]]), project([b[2], b[3]])])
-      return { x: (sw.x + ne.x) / 2, y: (sw.y + ne.y) / 2 }
-    }
-    expect(pixelDistance(await boxCentre(shifted), room)).toBeLessThan(4)
-    expect(pixelDistance(await boxCentre(bboxOf(vertices)), room)).toBeGreaterThan(40)
-    await page.screenshot({ path: path.join(ARTIFACTS, 'gcj02-grid.png') })
-  })
+      // The camera fitted the GCJ-02 box: centred in the room the counters (top) and the drawer (right) leave.
+      const size = await page.evaluate(() => ({ w: window.__wallMap!.getCanvas().clientWidth, h: window.__wallMap!.getCanvas().clientHeight }))
+      const room = { x: (40 + size.w - 460) / 2, y: (170 + size.h - 60) / 2 }
+      const boxCentre = async (b: number[]) => {
+        const [sw, ne] = await Promise.all([project([b[0], b[1]]), project([b[2], b[3]])])
+        return { x: (sw.x + ne.x) / 2, y: (sw.y + ne.y) / 2 }
+      }
+      expect(pixelDistance(await boxCentre(shifted), room)).toBeLessThan(4)
+      expect(pixelDistance(await boxCentre(bboxOf(vertices)), room)).toBeGreaterThan(40)
+      await page.screenshot({ path: path.join(ARTIFACTS, `gcj02-grid-${grids}.png`) })
+    })
+  }
 
   it('replays the phone\'s track drawn in GCJ-02, its position read out in WGS-84', async () => {
     const date = new Date(snapshot.serverTime + 8 * 3600_000).toISOString().slice(0, 10)
