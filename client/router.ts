@@ -13,5 +13,8 @@ export const router = createRouter({
     /** ?date=yyyy-MM-dd (default today) */
     { path: '/replay/grid/:code', name: 'replayGrid', component: WallLayout },
     { path: '/replay/:inspectorId', name: 'replay', component: WallLayout },
+    /** The 党建引领 and 综合评价 boards, at the district or an area (client/boards/). */
+    { path: '/board/party/:code?', name: 'partyBoard', component: WallLayout },
+    { path: '/board/ranking/:code?', name: 'rankingBoard', component: WallLayout },
   ],
 })

@@ -14,12 +14,13 @@ export function formatAge(ageMs: number, t: (key: string, values?: Record<string
   return t('age.hours', { n: Math.floor(s / 3600) })
 }
 
-export function useDataAge(updatedAt: Ref<number | null>): { label: ComputedRef<string>; stale: ComputedRef<boolean> } {
+/** `staleAfterMs`: for figures that are polled rather than pushed (the boards ask every 30 s). */
+export function useDataAge(updatedAt: Ref<number | null>, staleAfterMs = STALE_DATA_MS): { label: ComputedRef<string>; stale: ComputedRef<boolean> } {
   const { t } = useI18n()
   const now = useNow()
   const age = computed(() => (updatedAt.value == null ? Infinity : now.value - updatedAt.value))
   return {
     label: computed(() => (Number.isFinite(age.value) ? t('app.dataAge', { age: formatAge(age.value, t) }) : '—')),
-    stale: computed(() => age.value > STALE_DATA_MS),
+    stale: computed(() => age.value > staleAfterMs),
   }
 }

@@ -15,5 +15,10 @@ export function useRouteFocus(): void {
     if (name === 'district' || name === 'area' || name === 'replayGrid') camera.lookAt(null)
     if (name === 'district') focus.focusOn(null)
     if ((name === 'area' || name === 'replayGrid') && typeof code === 'string') focus.focusOn(code)
+    // The boards (/board/party/{code?}, /board/ranking/{code?}) focus like the district and area routes.
+    if (name === 'partyBoard' || name === 'rankingBoard') {
+      camera.lookAt(null)
+      focus.focusOn(typeof code === 'string' && code !== '' ? code : null)
+    }
   }, { immediate: true })
 }

@@ -1,4 +1,5 @@
 // English strings. Same keys as zh-CN.ts (type-checked in i18n/index.ts).
+import boards from './boards-en'
 import type zhCN from './zh-CN'
 
 const en: typeof zhCN = {
@@ -71,9 +72,10 @@ const en: typeof zhCN = {
     attributes: 'Details added', attributeNames: { severity: 'Urgency', landmark: 'Landmark nearby' }, valueSeparator: ', ', openPhotoN: 'Open photo {n}',
   },
   feed: { empty: 'No case activity yet' },
+  ...boards,
   tour: {
     running: 'Auto tour · next: {stop}', paused: 'Paused; resumes after {n} s without input', waiting: 'Auto tour · waiting for data',
-    stop: { district: 'district', worstGrid: 'worst grid', urgentCase: 'most urgent case', replay: 'track replay' },
+    stop: { district: 'district', worstGrid: 'worst grid', urgentCase: 'most urgent case', replay: 'track replay', party: 'party building', ranking: 'evaluation' },
   },
 }
 

@@ -1,4 +1,5 @@
 // 中文文案（默认语言）。Keys are grouped by where they appear.
+import boards from './boards-zh-CN'
 export default {
   app: {
     title: '{district}网格化治理指挥中心',
@@ -75,8 +76,9 @@ export default {
     attributes: '补充信息', attributeNames: { severity: '紧急程度', landmark: '附近标志物' }, valueSeparator: '、', openPhotoN: '查看照片 {n}',
   },
   feed: { empty: '暂无案件动态' },
+  ...boards,
   tour: {
     running: '自动巡览中 · 下一站：{stop}', paused: '已暂停，{n}秒无操作后继续', waiting: '自动巡览中 · 等待数据',
-    stop: { district: '全区概览', worstGrid: '最严重网格', urgentCase: '最紧急案件', replay: '轨迹回放' },
+    stop: { district: '全区概览', worstGrid: '最严重网格', urgentCase: '最紧急案件', replay: '轨迹回放', party: '党建引领', ranking: '综合评价' },
   },
 }

@@ -3,7 +3,7 @@
 import type { RouteLocationRaw } from 'vue-router'
 import type { CaseSummary, DeadlineState, GridLoad, InspectorInfo, InspectorLive } from '../../server/contract/domain'
 
-export const TOUR_STOPS = ['district', 'worstGrid', 'urgentCase', 'replay'] as const
+export const TOUR_STOPS = ['district', 'worstGrid', 'urgentCase', 'replay', 'party', 'ranking'] as const
 export type TourStop = (typeof TOUR_STOPS)[number]
 
 /** What the planner reads: the district-wide figures, open cases, inspectors and the domain clock. */
@@ -14,6 +14,8 @@ export interface TourState {
   live: ReadonlyMap<number, InspectorLive>
   /** Domain time (the simulator's clock may run ahead of the wall PC's). */
   now: number
+  /** Whether the 党建引领 and 综合评价 boards have figures to show (the tour skips a board that has none). */
+  boards?: Partial<Record<'party' | 'ranking', boolean>>
 }
 
 /** yyyy-MM-dd in China Standard Time: "today" is the district's day, not the PC's. */
@@ -79,5 +81,10 @@ export function nextStop(kind: TourStop, state: TourState): RouteLocationRaw | n
       const id = replayInspector(state)
       return id != null ? `/replay/${id}` : null
     }
+    // The boards at the district: the story's close, how the party works in the grids and who scores best.
+    case 'party':
+      return state.boards?.party ? '/board/party' : null
+    case 'ranking':
+      return state.boards?.ranking ? '/board/ranking' : null
   }
 }

@@ -4,6 +4,9 @@
 import { onScopeDispose, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { kioskEnabled } from '../composables/useKiosk'
+import { boardOfPath } from '../boards/board-routes'
+import { useAreasStore } from '../stores/areas'
+import { useBoardStore } from '../stores/board'
 import { useCasesStore } from '../stores/cases'
 import { useConnectionStore } from '../stores/connection'
 import { useInspectorsStore } from '../stores/inspectors'
@@ -30,6 +33,8 @@ export function useTour(): Tour | null {
   const inspectors = useInspectorsStore()
   const connection = useConnectionStore()
   const replay = useReplayStore()
+  const areas = useAreasStore()
+  const board = useBoardStore()
 
   const state = (): TourState => ({
     gridLoad: stats.stats?.gridLoad ?? {},
@@ -37,6 +42,8 @@ export function useTour(): Tour | null {
     infos: inspectors.infos,
     live: inspectors.live,
     now: connection.domainNow(),
+    // The boards fetch their own figures when shown: they have a district to show once the snapshot is in.
+    boards: { party: areas.district != null, ranking: areas.district != null },
   })
   const controller = createTourController({
     playlist: options.playlist,
@@ -44,7 +51,11 @@ export function useTour(): Tour | null {
     replayMaxMs: REPLAY_MAX_SECONDS * 1000,
     idleMs: options.idleSeconds * 1000,
     plan: (kind) => nextStop(kind, state()),
-    go: (to) => { router.push(to).catch(() => {}) },
+    // Each stop names its board: the district stop after the ranking board is the overview again.
+    go: (to) => {
+      board.select(boardOfPath(typeof to === 'string' ? to : ''))
+      router.push(to).catch(() => {})
+    },
   })
 
   // The replay stop: play once the drawer has loaded the day, and move on when it reaches its end.

@@ -4,7 +4,7 @@ import type { RouteLocationRaw } from 'vue-router'
 import { createTourController, type TourControllerOptions } from '../../../client/tour/tour-controller'
 import type { TourStop } from '../../../client/tour/tour-planner'
 
-const ROUTES: Record<TourStop, string> = { district: '/', worstGrid: '/area/g1', urgentCase: '/case/c1', replay: '/replay/7' }
+const ROUTES: Record<TourStop, string> = { district: '/', worstGrid: '/area/g1', urgentCase: '/case/c1', replay: '/replay/7', party: '/board/party', ranking: '/board/ranking' }
 
 function setup(overrides: Partial<TourControllerOptions> = {}) {
   const visited: RouteLocationRaw[] = []

@@ -9,7 +9,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
 describe('tour options', () => {
   it('tours kiosk walls by default, with the default playlist and times', () => {
     expect(parseTourOptions({}, true)).toEqual({ enabled: true, playlist: [...DEFAULT_PLAYLIST], stopSeconds: 25, idleSeconds: 60 })
-    expect(DEFAULT_PLAYLIST).toEqual(['district', 'worstGrid', 'urgentCase', 'replay'])
+    expect(DEFAULT_PLAYLIST).toEqual(['district', 'worstGrid', 'urgentCase', 'replay', 'party', 'ranking'])
     expect(parseTourOptions({}, false).enabled).toBe(false)
   })
 

@@ -89,3 +89,15 @@ describe('tour planner', () => {
     expect(nextStop('replay', s)).toBe('/replay/4')
   })
 })
+
+describe('tour planner: the boards', () => {
+  it('opens the 党建引领 and ranking boards at the district once they have figures', () => {
+    expect(nextStop('party', { ...state({}), boards: { party: true, ranking: true } })).toBe('/board/party')
+    expect(nextStop('ranking', { ...state({}), boards: { party: true, ranking: true } })).toBe('/board/ranking')
+  })
+
+  it('skips a board that has nothing to show yet', () => {
+    expect(nextStop('party', state({}))).toBeNull()
+    expect(nextStop('ranking', { ...state({}), boards: { party: true } })).toBeNull()
+  })
+})
