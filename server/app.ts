@@ -10,6 +10,8 @@ import { DEMO_AREAS_FILE } from './areas/load-areas'
 import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
 import { guardedInterval } from './boot/guarded-interval'
 import { liveImport } from './boot/live-import'
+import { openDevices, type OpenedDevices } from './boot/open-devices'
+import { runDevices } from './boot/run-devices'
 import { KEEP_CLOSED_MS, openDistrict } from './boot/open-district'
 import { createBroadcaster, type Broadcaster, type WallServer } from './broadcast/broadcaster'
 import { feedFromHistory } from './broadcast/feed-log'
@@ -25,6 +27,8 @@ import { createImportRouter } from './http/import-router'
 import { createIngestRouter } from './http/ingest-router'
 import { createInspectorRouter } from './http/inspector-router'
 import { createOpen311Router } from './http/open311/open311-router'
+import { createDevicesRouter } from './http/devices-router'
+import { createSensorsRouter } from './http/sensors-router'
 import { createReplayRouter } from './http/replay-router'
 import { createWorkflowRouter } from './http/workflow-router'
 import { socketWallToken } from './http/socket-access'
@@ -53,6 +57,8 @@ export interface WallApp {
   store: WallStore
   simulator: Simulator | null
   broadcaster: Broadcaster
+  /** Devices, their intake (MQTT, HTTP, simulator) and alarms (issue #13). */
+  devices: OpenedDevices
   listen(): Promise<number>
   stop(): Promise<void>
 }
@@ -69,6 +75,7 @@ export function createApp(config: ServerConfig): WallApp {
   }
   // Every case change is written before it happens in memory (and before any API answers).
   district.cases.writeTo(store)
+  const devices = openDevices(config, district, store, isDemo)
 
   const simulator = config.simulator && isDemo ? startSimulator(config, intake, gridWeight, fresh) : null
   district.cases.refreshDeadlines(clock.now())
@@ -88,6 +95,8 @@ export function createApp(config: ServerConfig): WallApp {
   const areaTiles = districtTiles(district, config.basemap.crs)
   app.use(areaTilesRouter(areaTiles, config.access))
   app.use(areaOutlineRouter(district, config.access))
+  app.use('/api/ingest/sensors', createSensorsRouter(devices.intake, config.access))
+  app.use(createDevicesRouter(devices.intake, config.access))
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
   app.use('/open311/v2', createOpen311Router({ district, access: config.access, settings: config.open311, store }))
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
@@ -110,9 +119,10 @@ export function createApp(config: ServerConfig): WallApp {
   ]
   if (config.simulator) saveDemoClock(store, clock)
   simulator?.start()
+  const runningDevices = runDevices(devices, io, config, config.simulator && isDemo && config.devices.simulate)
 
   return {
-    httpServer, io, district, store, simulator, broadcaster,
+    httpServer, io, district, store, simulator, broadcaster, devices,
     listen: () => new Promise((resolve, reject) => {
       httpServer.once('error', reject)
       httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port))
@@ -121,6 +131,7 @@ export function createApp(config: ServerConfig): WallApp {
       simulator?.stop()
       broadcaster.stop()
       for (const t of timers) clearInterval(t)
+      await runningDevices.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       store.close()
     },

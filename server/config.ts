@@ -8,6 +8,7 @@ import { enrolmentRules, type EnrolmentRules } from './ingest/device-enrolment'
 import { parseOpen311Settings, type Open311Settings } from './http/open311/open311-config'
 import { parseBasemap, type ConfiguredBasemap } from './basemap/basemap-config'
 import type { DemoStart } from './simulator/demo-clock'
+import { parseDeviceConfig, type DeviceConfig } from './devices/device-config'
 
 export const WALL_LANGUAGES = ['zh-CN', 'en'] as const
 export type WallLanguage = (typeof WALL_LANGUAGES)[number]
@@ -50,6 +51,8 @@ export interface ServerConfig {
   maxClockSkewMs: number
   /** What the walls draw under the grids (BASEMAP, BASEMAP_CRS, …), and the file this server serves for it. */
   basemap: ConfiguredBasemap
+  /** Devices and their readings: MQTT_URL, CARE_SILENCE_HOURS, DEVICE_STALE_S, … (issue #13). */
+  devices: DeviceConfig
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -133,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     historyMinDistanceM: number(env, 'HISTORY_MIN_DISTANCE_M', 10, (n) => n >= 0, 'metres'),
     maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
     basemap: configured(() => parseBasemap(env, dataDir)),
+    devices: configured(() => parseDeviceConfig(env)),
   }
 }

@@ -2,6 +2,7 @@
 // `new Server<ClientToServerEvents, ServerToClientEvents>()` and `Socket<ServerToClientEvents, ClientToServerEvents>`.
 // Names are `entity:verb`, past tense from the server. An incompatible payload change gets a new name.
 import type { ScopeDetail } from './detail'
+import type { CommunityBoard, DeviceAlarm, DeviceLive } from './devices'
 import type { CaseSummary, FeedItem, GridLoad, WallSnapshot, WallStats } from './domain'
 import type { PackedSnapshot } from './packed-snapshot'
 
@@ -38,6 +39,12 @@ export interface ServerToClientEvents {
   'stats:changed': (stats: StatsChanged) => void
   /** The figures of the area this wall is focused on (only to walls in that area's room). */
   'scope:updated': (detail: ScopeDetail) => void
+  /** Devices whose online state or alarm changed (devices.ts). Reliable. */
+  'devices:status': (changes: DeviceLive[]) => void
+  /** Device alarms raised or cleared, district-wide. Reliable. */
+  'alarms:changed': (alarms: DeviceAlarm[]) => void
+  /** A focused community's board figures, when they moved (to its area room), and at once on focus. */
+  'board:updated': (board: CommunityBoard) => void
 }
 
 export interface ClientToServerEvents {

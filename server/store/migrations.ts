@@ -103,4 +103,30 @@ export const MIGRATIONS: readonly Migration[] = [
   // A case reported by address only (待定位) has no point yet: lng/lat stay NOT NULL (0, 0) and this
   // says they mean nothing (dropping NOT NULL would rebuild a table three others reference).
   `ALTER TABLE cases ADD COLUMN located INTEGER NOT NULL DEFAULT 1 CHECK (located IN (0, 1));`,
+  // Devices of the community screen (issue #13): the registry, every reading (one row per device and
+  // reading time, so a redelivered MQTT message or a re-posted callback is a duplicate, not counted
+  // twice), each device's latest state, and the alarms its readings raised (with the case each opened).
+  `
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+    area_code TEXT NOT NULL, grid_code TEXT NOT NULL, lng REAL NOT NULL, lat REAL NOT NULL,
+    elder_alone INTEGER NOT NULL DEFAULT 0, stream TEXT, ord INTEGER NOT NULL
+  );
+  CREATE TABLE sensor_readings (
+    device_id TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL, area_code TEXT NOT NULL,
+    in_count INTEGER, out_count INTEGER, detections INTEGER, total_m3 REAL, alarm INTEGER, value REAL,
+    PRIMARY KEY (device_id, at)
+  ) WITHOUT ROWID;
+  CREATE INDEX sensor_readings_area ON sensor_readings (area_code, kind, at);
+  CREATE INDEX sensor_readings_at ON sensor_readings (at);
+  CREATE TABLE device_state (
+    device_id TEXT PRIMARY KEY, last_at INTEGER NOT NULL, alarm INTEGER, value REAL,
+    total_m3 REAL, moved_at INTEGER
+  );
+  CREATE TABLE device_alarms (
+    id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, rule TEXT NOT NULL, raised_at INTEGER NOT NULL,
+    cleared_at INTEGER, case_id TEXT NOT NULL, text TEXT NOT NULL
+  );
+  CREATE INDEX device_alarms_device ON device_alarms (device_id, id);
+  `,
 ]

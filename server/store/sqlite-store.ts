@@ -10,8 +10,10 @@ import type { CaseRecord } from '../domain/case-book'
 import type { CaseQuery } from '../domain/case-query'
 import { hasContact, type ReporterContact } from '../domain/reporter-contact'
 import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRow, type TransitionRow } from './case-rows'
+import type { DeviceStore } from './device-store'
 import { MIGRATIONS } from './migrations'
 import { PositionDays } from './position-days'
+import { createSqliteDeviceStore } from './sqlite-device-store'
 import { fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type FixRow, type ProfileRow } from './rows'
 import type { CaseUpdateQuery, StoredCaseUpdate, StoredFix, WallStore } from './wall-store'
 
@@ -40,6 +42,7 @@ function migrate(db: Database.Database): void {
 }
 
 class SqliteStore implements WallStore {
+  readonly devices: DeviceStore
   private readonly positionDays
   private readonly upsertLatest
   private readonly insertCase
@@ -51,6 +54,7 @@ class SqliteStore implements WallStore {
     const fixColumns = 'inspector_id, at, lng, lat, heading, speed, accuracy, battery, attributes'
     const fixValues = '@inspector_id, @at, @lng, @lat, @heading, @speed, @accuracy, @battery, @attributes'
     this.positionDays = new PositionDays(db)
+    this.devices = createSqliteDeviceStore(db)
     // The latest row only moves forward in time: a late fix goes to history, not to the live marker.
     this.upsertLatest = db.prepare(`INSERT INTO latest_positions (${fixColumns}) VALUES (${fixValues})
       ON CONFLICT (inspector_id) DO UPDATE SET at = excluded.at, lng = excluded.lng, lat = excluded.lat, heading = excluded.heading,

@@ -6,6 +6,7 @@ import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
 import type { CaseQuery } from '../domain/case-query'
 import type { ReporterContact } from '../domain/reporter-contact'
+import type { DeviceStore } from './device-store'
 
 export interface StoredFix {
   inspectorId: number
@@ -37,6 +38,8 @@ export interface CaseUpdateQuery {
 }
 
 export interface WallStore {
+  /** Devices, their readings and alarms (issue #13). */
+  readonly devices: DeviceStore
   /** The area hierarchy, or null when none has been stored yet. */
   loadAreas(): AreaFeature[] | null
   /** Replaces the whole hierarchy (and the statistics of areas, when given). */

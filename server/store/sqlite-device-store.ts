@@ -1,0 +1,102 @@
+// The SQLite side of the DeviceStore, on the WallStore's database (same file, same WAL): a reading
+// that was answered for is committed, so it survives a kill -9 of the server.
+import type Database from 'better-sqlite3'
+import type { CameraStream, DeviceAlarm, DeviceInfo, DeviceKind, SensorReading } from '../contract/devices'
+import type { EpochMs } from '../contract/domain'
+import type { DeviceStore, HourlyCount, MeterRange, StoredAlarm } from './device-store'
+
+interface DeviceRow {
+  id: string; kind: DeviceKind; code: string; name: string; area_code: string; grid_code: string
+  lng: number; lat: number; elder_alone: number; stream: string | null
+}
+interface StateRow { device_id: string; last_at: number; alarm: number | null; value: number | null; total_m3: number | null; moved_at: number | null }
+interface AlarmRow { id: number; device_id: string; rule: StoredAlarm['rule']; raised_at: number; cleared_at: number | null; case_id: string; text: string }
+
+const HOUR_MS = 3_600_000
+
+function alarmFromRow(r: AlarmRow): StoredAlarm {
+  return { id: r.id, deviceId: r.device_id, rule: r.rule, raisedAt: r.raised_at, clearedAt: r.cleared_at, caseId: r.case_id, text: r.text }
+}
+
+function readingColumns(r: SensorReading & { areaCode: string }) {
+  const counts = r.kind === 'gate' || r.kind === 'vehicle'
+  const state = r.kind === 'smoke' || r.kind === 'manhole' || r.kind === 'flood'
+  return {
+    device_id: r.deviceId, at: r.at, kind: r.kind, area_code: r.areaCode,
+    in_count: counts ? r.in : null, out_count: counts ? r.out : null,
+    detections: r.kind === 'trampling' ? r.detections : null,
+    total_m3: r.kind === 'waterMeter' ? r.totalM3 : null,
+    alarm: state ? (r.alarm ? 1 : 0) : null, value: state ? (r.value ?? null) : null,
+  }
+}
+
+export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
+  const insertReading = db.prepare(`INSERT OR IGNORE INTO sensor_readings (device_id, at, kind, area_code, in_count, out_count, detections, total_m3, alarm, value)
+    VALUES (@device_id, @at, @kind, @area_code, @in_count, @out_count, @detections, @total_m3, @alarm, @value)`)
+  const upsertState = db.prepare(`INSERT OR REPLACE INTO device_state (device_id, last_at, alarm, value, total_m3, moved_at) VALUES (?, ?, ?, ?, ?, ?)`)
+
+  return {
+    loadDevices() {
+      return (db.prepare('SELECT * FROM devices ORDER BY ord').all() as DeviceRow[]).map((r) => ({
+        id: r.id, kind: r.kind, code: r.code, name: r.name, areaCode: r.area_code, gridCode: r.grid_code, lng: r.lng, lat: r.lat,
+        ...(r.kind === 'waterMeter' ? { elderAlone: r.elder_alone === 1 } : {}),
+        ...(r.stream ? { stream: JSON.parse(r.stream) as CameraStream } : {}),
+      }))
+    },
+    replaceDevices(devices: readonly DeviceInfo[]) {
+      const insert = db.prepare(`INSERT INTO devices (id, kind, code, name, area_code, grid_code, lng, lat, elder_alone, stream, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      db.transaction(() => {
+        db.prepare('DELETE FROM devices').run()
+        devices.forEach((d, i) => insert.run(d.id, d.kind, d.code, d.name, d.areaCode, d.gridCode, d.lng, d.lat, d.elderAlone ? 1 : 0, d.stream ? JSON.stringify(d.stream) : null, i))
+      })()
+    },
+    saveReadings(readings, states) {
+      return db.transaction(() => {
+        let added = 0
+        for (const r of readings) added += insertReading.run(readingColumns(r)).changes
+        for (const s of states) upsertState.run(s.deviceId, s.lastAt, s.alarm == null ? null : s.alarm ? 1 : 0, s.value, s.totalM3, s.movedAt)
+        return added
+      })()
+    },
+    loadStates() {
+      return (db.prepare('SELECT * FROM device_state').all() as StateRow[]).map((r) => ({
+        deviceId: r.device_id, lastAt: r.last_at, alarm: r.alarm == null ? null : r.alarm === 1, value: r.value, totalM3: r.total_m3, movedAt: r.moved_at,
+      }))
+    },
+    latestAlarms() {
+      return (db.prepare('SELECT * FROM device_alarms WHERE id IN (SELECT MAX(id) FROM device_alarms GROUP BY device_id)').all() as AlarmRow[]).map(alarmFromRow)
+    },
+    alarmsOf(areaCode: string, since: EpochMs) {
+      return (db.prepare(`SELECT a.* FROM device_alarms a JOIN devices d ON d.id = a.device_id
+        WHERE d.area_code = ? AND (a.cleared_at IS NULL OR a.cleared_at >= ? OR a.raised_at >= ?) ORDER BY a.raised_at DESC, a.id DESC LIMIT 200`)
+        .all(areaCode, since, since) as AlarmRow[]).map(alarmFromRow)
+    },
+    insertAlarm(a: DeviceAlarm) {
+      return Number(db.prepare('INSERT INTO device_alarms (device_id, rule, raised_at, cleared_at, case_id, text) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(a.deviceId, a.rule, a.raisedAt, a.clearedAt, a.caseId, a.text).lastInsertRowid)
+    },
+    clearAlarm(id: number, at: EpochMs) {
+      db.prepare('UPDATE device_alarms SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL').run(at, id)
+    },
+    hourlyCounts(areaCode: string, kind: DeviceKind, from: EpochMs, to: EpochMs): HourlyCount[] {
+      // better-sqlite3 binds a JS number as REAL: cast, or the division is not by whole hours.
+      return (db.prepare(`SELECT device_id, (at - CAST(@from AS INTEGER)) / ${HOUR_MS} AS hour, SUM(COALESCE(in_count, 0)) AS i, SUM(COALESCE(out_count, 0)) AS o,
+          SUM(COALESCE(detections, 0)) AS d
+        FROM sensor_readings WHERE area_code = @area AND kind = @kind AND at >= @from AND at < @to GROUP BY device_id, hour`)
+        .all({ area: areaCode, kind, from, to }) as { device_id: string; hour: number; i: number; o: number; d: number }[])
+        .map((r) => ({ deviceId: r.device_id, hour: r.hour, in: r.i, out: r.o, detections: r.d }))
+    },
+    meterRanges(areaCode: string, from: EpochMs, to: EpochMs): MeterRange[] {
+      const rows = db.prepare(`SELECT device_id, MIN(total_m3) AS low, MAX(total_m3) AS top FROM sensor_readings
+        WHERE area_code = ? AND kind = 'waterMeter' AND at >= ? AND at < ? GROUP BY device_id`).all(areaCode, from, to) as { device_id: string; low: number; top: number }[]
+      const before = db.prepare('SELECT total_m3 FROM sensor_readings WHERE device_id = ? AND at < ? ORDER BY at DESC LIMIT 1').pluck()
+      return rows.map((r) => ({ deviceId: r.device_id, base: (before.get(r.device_id, from) as number | undefined) ?? r.low, top: r.top }))
+    },
+    pruneReadings(before: EpochMs) {
+      return db.prepare('DELETE FROM sensor_readings WHERE at < ?').run(before).changes
+    },
+    countReadings() {
+      return db.prepare('SELECT COUNT(*) FROM sensor_readings').pluck().get() as number
+    },
+  }
+}
