@@ -25,6 +25,8 @@ const DIGESTED: Record<string, { skip: string[]; extra?: string }> = {
   area_profiles: { skip: [] },
   inspectors: { skip: [] },
   areas: { skip: ['geometry'], extra: 'length(geometry)' },
+  device_state: { skip: [] },
+  device_alarms: { skip: [] },
 }
 
 export function openTableCounter(dataDir: string): TableCounter {
