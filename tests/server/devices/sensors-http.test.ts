@@ -19,7 +19,7 @@ describe('POST /api/ingest/sensors', () => {
     method: 'POST', body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
   })
-  const device = (kind: DeviceInfo['kind'], pick = (d: DeviceInfo) => true) => devices.find((d) => d.kind === kind && pick(d))!
+  const device = (kind: DeviceInfo['kind'], pick: (d: DeviceInfo) => boolean = () => true) => devices.find((d) => d.kind === kind && pick(d))!
   const board = async (code: string) => (await fetch(`${server.url}/api/communities/${code}/board`)).json() as Promise<CommunityBoard>
   const iotCases = async () => ((await (await fetch(`${server.url}/api/snapshot`)).json()) as WallSnapshot).cases.filter((c: CaseSummary) => c.source === 'iot')
 
