@@ -10,11 +10,30 @@ export interface RankingRow extends SubjectScore {
   mark: ListMark
 }
 
-/** The areas the board ranks at a focus: the streets of the district, a street's communities, a community's grids (and a grid itself). */
-export function regionKindBelow(level: AreaLevel | undefined): Extract<SubjectKind, 'street' | 'community' | 'grid'> {
-  if (level === 'street') return 'community'
-  if (level === 'community' || level === 'grid') return 'grid'
-  return 'street'
+/**
+ * The area levels the board ranks at a focus: the level below it, and the one below that while there
+ * is one (the demo district has 2 streets: its 14 communities fill the rest of the panel).
+ */
+export function regionKindsBelow(level: AreaLevel | undefined): Extract<SubjectKind, 'street' | 'community' | 'grid'>[] {
+  if (level === 'street') return ['community', 'grid']
+  if (level === 'community' || level === 'grid') return ['grid']
+  return ['street', 'community']
+}
+
+/** The region sections at a focus within `maxRows` rows: the upper level whole (as far as it fits), the lower one in the rows left. */
+export function regionSections(report: EvaluationReport | null, level: AreaLevel | undefined, maxRows: number): { kind: SubjectKind; rows: RankingRow[] }[] {
+  if (!report) return []
+  let left = maxRows
+  const out: { kind: SubjectKind; rows: RankingRow[] }[] = []
+  for (const kind of regionKindsBelow(level)) {
+    const rows = rankingRows(report.rankings[kind], left)
+    if (rows.length === 0) continue
+    out.push({ kind, rows })
+    // A section's heading takes about a row.
+    left -= rows.length + 1
+    if (left <= 1) break
+  }
+  return out
 }
 
 /** A ranking's rows in the server's order (best first, unscored last), at most `limit`, with their list marks. */

@@ -28,7 +28,7 @@ const en: typeof zhCN = {
     firstContactFormula: 'called back in time / received', resolutionFormula: 'solved on follow-up / completed asked', satisfactionFormula: 'weighted ratings / completed rated',
   },
   ranking: {
-    overall: 'Overall score ({period})', region: '{level} ranking', department: 'Departments', posts: 'Posts',
+    overall: 'Overall score ({period})', region: 'Areas', department: 'Departments', posts: 'Posts',
     post: { inspector: 'Inspectors', acceptor: 'Acceptors', dispatcher: 'Dispatchers', handler: 'Handlers' },
     red: 'Red list', black: 'Black list', score: 'Score', unscored: 'not scored yet', cases: '{n} cases', empty: 'Nothing to score yet',
     kind: {

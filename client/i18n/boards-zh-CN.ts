@@ -26,7 +26,7 @@ export default {
     firstContactFormula: '限时先行联系数 / 受理数', resolutionFormula: '回访已解决数 / 已回访办结数', satisfactionFormula: '满意度加权和 / 已评价办结数',
   },
   ranking: {
-    overall: '综合评分（{period}）', region: '{level}排名', department: '部门排名', posts: '岗位排名',
+    overall: '综合评分（{period}）', region: '区域排名', department: '部门排名', posts: '岗位排名',
     post: { inspector: '监督员', acceptor: '受理员', dispatcher: '派遣员', handler: '处置人员' },
     red: '红榜', black: '黑榜', score: '得分', unscored: '暂无评分', cases: '{n}件', empty: '暂无可评价的对象',
     kind: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EvaluationReport, IndicatorValue, Ranking, SubjectKind, SubjectScore } from '../../../server/contract/evaluation'
-import { countedIndicators, findSubject, indicatorText, parseDrillKind, postSections, rankingRows, regionKindBelow } from '../../../client/boards/ranking-view'
+import { countedIndicators, findSubject, indicatorText, parseDrillKind, postSections, rankingRows, regionKindsBelow, regionSections } from '../../../client/boards/ranking-view'
 
 const indicator = (id: IndicatorValue['id'], numerator: number, denominator: number): IndicatorValue =>
   ({ id, numerator, denominator, value: denominator > 0 ? numerator / denominator : null })
@@ -14,12 +14,24 @@ function ranking(kind: SubjectKind, entries: SubjectScore[], redList: string[] =
 }
 
 describe('ranking board rows', () => {
-  it('ranks the level below the focus', () => {
-    expect(regionKindBelow('district')).toBe('street')
-    expect(regionKindBelow(undefined)).toBe('street')
-    expect(regionKindBelow('street')).toBe('community')
-    expect(regionKindBelow('community')).toBe('grid')
-    expect(regionKindBelow('grid')).toBe('grid')
+  it('ranks the level below the focus, and the next one while there is one', () => {
+    expect(regionKindsBelow('district')).toEqual(['street', 'community'])
+    expect(regionKindsBelow(undefined)).toEqual(['street', 'community'])
+    expect(regionKindsBelow('street')).toEqual(['community', 'grid'])
+    expect(regionKindsBelow('community')).toEqual(['grid'])
+    expect(regionKindsBelow('grid')).toEqual(['grid'])
+  })
+
+  it('fills the region panel: the upper level whole, the lower one in the rows left', () => {
+    const streets = ranking('street', [subject('street', 's1', 95, 1), subject('street', 's2', 60, 2)])
+    const communities = ranking('community', Array.from({ length: 14 }, (_, i) => subject('community', `c${i}`, 90 - i, i + 1)))
+    const report = { rankings: { street: streets, community: communities, grid: ranking('grid', []) } } as unknown as EvaluationReport
+    const sections = regionSections(report, 'district', 10)
+    expect(sections.map((s) => [s.kind, s.rows.length])).toEqual([['street', 2], ['community', 7]])
+    expect(sections[1].rows[0].id).toBe('c0')
+    // A community's grids: none scored yet leaves the panel empty rather than showing another level.
+    expect(regionSections(report, 'community', 10)).toEqual([])
+    expect(regionSections(null, 'district', 10)).toEqual([])
   })
 
   it('keeps the server order and marks its red and black lists', () => {
