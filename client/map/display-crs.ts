@@ -17,7 +17,7 @@ export interface DisplayCrs {
   fromDisplay(lng: number, lat: number): [number, number]
   /** A new geometry in the basemap's coordinates (the same object in WGS-84 mode: never mutated). */
   geometry<G extends Geometry>(g: G): G
-  /** A new collection with every geometry shifted; properties, ids and bboxes-free features shared. */
+  /** A new collection with every geometry shifted (properties and ids shared; a `bbox`, now stale, dropped). */
   featureCollection<F extends GeoJSON.FeatureCollection>(fc: F): F
 }
 
@@ -46,8 +46,14 @@ export function createDisplayCrs(crs: BasemapCrs): DisplayCrs {
     toDisplay,
     fromDisplay: (lng, lat) => gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84) as [number, number],
     geometry,
-    featureCollection: (fc) => ({ ...fc, features: fc.features.map((f) => (f.geometry ? { ...f, geometry: geometry(f.geometry) } : f)) }),
+    featureCollection: (fc) => withoutBbox({ ...fc, features: fc.features.map((f) => withoutBbox({ ...f, geometry: f.geometry && geometry(f.geometry) })) }),
   }
+}
+
+/** A copy's `bbox` would still describe the unshifted data. */
+function withoutBbox<T extends { bbox?: unknown }>(copy: T): T {
+  delete copy.bbox
+  return copy
 }
 
 function shiftGeometry<G extends Geometry>(g: G, p: (pos: Position) => Position): G {

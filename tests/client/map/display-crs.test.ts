@@ -74,8 +74,9 @@ describe('display CRS', () => {
     const ring = [[119.35, 26.07], [119.36, 26.07], [119.36, 26.08], [119.35, 26.07]]
     const fc: FeatureCollection<Polygon | LineString | Point> = {
       type: 'FeatureCollection',
+      bbox: [119.35, 26.07, 119.36, 26.08],
       features: [
-        { type: 'Feature', id: 'g1', properties: { code: 'g1' }, geometry: { type: 'Polygon', coordinates: [ring] } },
+        { type: 'Feature', id: 'g1', bbox: [119.35, 26.07, 119.36, 26.08], properties: { code: 'g1' }, geometry: { type: 'Polygon', coordinates: [ring] } },
         { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[119.35, 26.07, 12], [119.351, 26.071, 13]] } },
       ],
     }
@@ -83,6 +84,9 @@ describe('display CRS', () => {
     const out = gcj.featureCollection(fc)
     expect(fc).toEqual(before)
     expect(out.features[0]).toMatchObject({ id: 'g1', properties: { code: 'g1' } })
+    // Boxes of the unshifted data would be wrong on the copy.
+    expect('bbox' in out).toBe(false)
+    expect('bbox' in out.features[0]).toBe(false)
     const shifted = (out.features[0].geometry as Polygon).coordinates[0]
     shifted.forEach((p, k) => expect(p).toEqual(gcj.toDisplay(ring[k][0], ring[k][1])))
     // A vertex shared by two rings lands on the same point: neighbouring grids stay neighbours.
