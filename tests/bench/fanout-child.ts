@@ -5,7 +5,8 @@
 // notes when it had decoded it; the probe inspector's position in a frame says which probe it carries.
 // A real wall parses the JSON events (snapshot, cases, statistics) on its own CPU; 200 clients on
 // one core cannot (at city scale they fall behind, miss pings and are dropped), so these clients
-// leave those payloads unparsed. Everything else is socket.io-client as the wall uses it.
+// leave those payloads unparsed. `storm` connects many walls at once in one snapshot format (a
+// server restart) and notes when each had its snapshot and its first live frame. Everything else is socket.io-client as the wall uses it.
 import { Decoder, Encoder } from 'socket.io-parser'
 import { io, type Socket } from 'socket.io-client'
 import { decodePositionFrame } from '../../server/contract/position-frame'
@@ -23,6 +24,7 @@ export type FanoutCommand =
   | { type: 'measure'; probeId: number }
   | { type: 'pause' }
   | { type: 'join'; count: number }
+  | { type: 'storm'; url: string; count: number; format: 'json' | 'packed' }
   | { type: 'stop' }
 
 export interface FanoutResult {
@@ -40,6 +42,19 @@ export interface FanoutResult {
   cpuSeconds: number
 }
 
+/** A reconnect storm: per wall, ms from the storm's start (null: never within the timeout). */
+export interface StormResult {
+  type: 'stormed'
+  snapshotAtMs: (number | null)[]
+  /** The first `inspectors:moved` frame after the wall's snapshot: the wall is live. */
+  liveAtMs: (number | null)[]
+  /** Bytes of each wall's snapshot message as it arrived (text, plus the binary attachment of a packed one). */
+  snapshotBytes: number[]
+  errors: string[]
+}
+
+const STORM_TIMEOUT_MS = 600_000
+
 const nowMs = () => performance.timeOrigin + performance.now()
 const UNPARSED = /^2\["(wall:snapshot|cases:changed|stats:changed)"/
 
@@ -47,7 +62,7 @@ const UNPARSED = /^2\["(wall:snapshot|cases:changed|stats:changed)"/
 class MeasuringDecoder extends Decoder {
   override add(obj: unknown): void {
     const m = typeof obj === 'string' ? UNPARSED.exec(obj.slice(0, 40)) : null
-    if (m) this.emitReserved('decoded', { type: 2, nsp: '/', data: [m[1]] })
+    if (m) this.emitReserved('decoded', { type: 2, nsp: '/', data: [m[1], Buffer.byteLength(obj as string)] })
     else super.add(obj)
   }
 }
@@ -123,6 +138,43 @@ async function join(url: string, count: number): Promise<number[]> {
   return ms
 }
 
+/** `count` walls connecting at the same instant (a server restart), in one snapshot format. */
+function storm(count: number, format: 'json' | 'packed'): Promise<StormResult> {
+  const t0 = nowMs()
+  const result: StormResult = { type: 'stormed', snapshotAtMs: new Array(count).fill(null), liveAtMs: new Array(count).fill(null), snapshotBytes: [], errors: [] }
+  const stormSockets: Socket[] = []
+  return new Promise((resolve) => {
+    let pending = count
+    const finish = () => {
+      clearTimeout(timer)
+      for (const s of stormSockets) s.disconnect()
+      resolve(result)
+    }
+    const settle = () => { if (--pending === 0) finish() }
+    const timer = setTimeout(finish, STORM_TIMEOUT_MS)
+    for (let i = 0; i < count; i++) {
+      const socket = io(url, {
+        transports: ['websocket'], forceNew: true, reconnection: false, timeout: STORM_TIMEOUT_MS,
+        auth: { snapshotFormat: format }, parser: { Encoder, Decoder: MeasuringDecoder },
+      })
+      stormSockets.push(socket)
+      socket.once('wall:snapshot', (payload: number | { live?: ArrayBuffer | Buffer }) => {
+        result.snapshotAtMs[i] = nowMs() - t0
+        // A JSON one arrives unparsed (its length); a packed one decoded by socket.io, its binary part beside.
+        result.snapshotBytes.push(typeof payload === 'number' ? payload : Buffer.byteLength(JSON.stringify({ ...payload, live: null })) + (payload.live?.byteLength ?? 0))
+        socket.once('inspectors:moved', () => {
+          result.liveAtMs[i] = nowMs() - t0
+          settle()
+        })
+      })
+      socket.once('connect_error', (error) => {
+        result.errors.push(error.message)
+        settle()
+      })
+    }
+  })
+}
+
 let url = ''
 // BENCH_DEBUG=1: every 5 s, what the clients received (to tell a slow server from a slow reader).
 if (process.env.BENCH_DEBUG) {
@@ -161,6 +213,10 @@ process.on('message', (message: FanoutCommand) => {
     }
     case 'join':
       join(url, message.count).then((snapshotMs) => process.send?.({ type: 'joined', snapshotMs }), fail)
+      break
+    case 'storm':
+      url = message.url
+      storm(message.count, message.format).then((result) => process.send?.(result), fail)
       break
     case 'stop': {
       for (const s of sockets) s.disconnect()

@@ -27,6 +27,8 @@ export interface BenchPlan {
   /** Browser: seconds from first picture to the warm-up heap sample, then the soak. */
   pageWarmupS: number
   pageSoakS: number
+  /** First pictures (issue #11): runs of today's way and the new way (cold, then warm), alternating. */
+  firstPictureRuns: number
   tickMs: number
   /** The built wall the server serves (CLIENT_DIR); default dist/. */
   wallDist: string
@@ -39,7 +41,7 @@ const CITY: BenchPlan = {
   gridCols: 150, gridRows: 100, cellDeg: 0.002, origin: [119.2, 25.95],
   inspectors: 20_000, cases: 10_000, clients: 200, reportEveryS: [5, 10], caseEventsPerS: 3,
   burstRequests: 20, osmandRequests: 20_000, osmandConcurrency: 32,
-  fanoutWarmupS: 15, fanoutProbeS: 60, pageWarmupS: 300, pageSoakS: 150, tickMs: 1000, wallDist: 'dist',
+  fanoutWarmupS: 15, fanoutProbeS: 60, pageWarmupS: 300, pageSoakS: 150, firstPictureRuns: 3, tickMs: 1000, wallDist: 'dist',
 }
 
 const SMOKE: BenchPlan = {
@@ -47,11 +49,11 @@ const SMOKE: BenchPlan = {
   gridCols: 25, gridRows: 20, cellDeg: 0.002, origin: [119.327, 26.054],
   inspectors: 1_000, cases: 500, clients: 20, reportEveryS: [5, 10], caseEventsPerS: 1,
   burstRequests: 3, osmandRequests: 1_000, osmandConcurrency: 32,
-  fanoutWarmupS: 3, fanoutProbeS: 10, pageWarmupS: 5, pageSoakS: 12, tickMs: 1000, wallDist: 'dist',
+  fanoutWarmupS: 3, fanoutProbeS: 10, pageWarmupS: 5, pageSoakS: 12, firstPictureRuns: 1, tickMs: 1000, wallDist: 'dist',
 }
 
 const OVERRIDES: Record<string, keyof BenchPlan> = {
-  '--tick-ms': 'tickMs', '--clients': 'clients', '--fanout-s': 'fanoutProbeS', '--warmup-s': 'pageWarmupS', '--soak-s': 'pageSoakS',
+  '--tick-ms': 'tickMs', '--clients': 'clients', '--fanout-s': 'fanoutProbeS', '--warmup-s': 'pageWarmupS', '--soak-s': 'pageSoakS', '--first-picture-runs': 'firstPictureRuns',
 }
 
 export function parseOptions(argv: readonly string[]): BenchPlan {

@@ -2,6 +2,8 @@
 // ratios. The bench reports; it does not fail on a missed budget (CI runs it so it cannot rot).
 import type { PageResult } from './client-metrics'
 import type { PhaseCpu } from './cpu-accounting'
+import type { FirstPictures } from './first-picture'
+import type { StormFigures } from './reconnect-storm'
 import { round } from './stats'
 
 export interface BudgetLine {
@@ -23,8 +25,39 @@ export function budgets(f: {
   tickMs: number
   clients: number
   wall: PageResult | null
+  firstPicture: FirstPictures | null
+  storm: { packed: StormFigures; json: StormFigures } | null
 }): Record<string, BudgetLine> {
-  return { ...serverBudgets(f), ...(f.wall ? clientBudgets(f.wall) : {}) }
+  return { ...serverBudgets(f), ...(f.storm ? stormBudgets(f.storm) : {}), ...(f.firstPicture ? firstPictureBudgets(f.firstPicture) : {}), ...(f.wall ? clientBudgets(f.wall) : {}) }
+}
+
+/** Issue #11: a server restart's walls all at once. The new way is budgeted, today's way beside. */
+function stormBudgets(s: { packed: StormFigures; json: StormFigures }) {
+  const of = (x: StormFigures) => `${x.walls} walls, ${x.wallsLive} live; ${x.serverCpuS} s server CPU in all (${x.serverCpuLessSteadyLoadS} s less the steady load), all live in ${x.allLiveS ?? '—'} s, ${x.snapshotKB.p50} kB a snapshot`
+  return {
+    reconnectStormCpu: line('reconnect storm (all walls at once, packed snapshot) ≤ 5 s of server CPU in total', s.packed.serverCpuS, 's', (v) => v <= 5, of(s.packed)),
+    reconnectStormAllLive: line('reconnect storm (packed): every wall has its snapshot and a live frame after it within 10 s', s.packed.allLiveS, 's', (v) => v <= 10,
+      s.packed.allLiveS == null ? `only ${s.packed.wallsLive} of ${s.packed.walls} walls were live` : undefined),
+    reconnectStormCpuTodaysWay: line('(beside) the same storm with today\'s JSON snapshot: server CPU', s.json.serverCpuS, 's', (v) => v <= 5, of(s.json)),
+    reconnectStormAllLiveTodaysWay: line('(beside) the same storm with today\'s JSON snapshot: every wall live', s.json.allLiveS, 's', (v) => v <= 10,
+      s.json.allLiveS == null ? `only ${s.json.wallsLive} of ${s.json.walls} walls were live` : undefined),
+  }
+}
+
+/** Issue #11: first full picture ≤ 3 s, software drawing included (cold cache: a new browser context). */
+function firstPictureBudgets(f: FirstPictures) {
+  const split = (p: FirstPictures['todaysWay']['median']) => (p
+    ? `download grids ${p.download.grids.kB} kB in ${p.download.grids.ms} ms, snapshot ${p.download.snapshot.kB} kB (+ tables ${p.download.snapshot.tables.kB} kB) in ${p.download.snapshot.ms} ms; `
+      + `parse snapshot ${p.parse.snapshotMs} ms + decode/apply ${p.parse.snapshotDecodeApplyMs} ms, grids → drawn ${p.parse.gridsMs} ms; draw ${p.draw.ms} ms`
+    : 'not measured')
+  return {
+    firstPicture: line('first full picture at this scale ≤ 3 s, software drawing included (new way, cold cache, median run)', f.newWayCold.median?.pictureS ?? null, 's', (v) => v <= 3,
+      `runs ${JSON.stringify(f.newWayCold.picturesS)}; ${split(f.newWayCold.median)}`),
+    firstPictureWarm: line('(beside) first full picture, new way, reloaded (warm cache)', f.newWayWarm.median?.pictureS ?? null, 's', (v) => v <= 3,
+      `runs ${JSON.stringify(f.newWayWarm.picturesS)}; ${split(f.newWayWarm.median)}`),
+    firstPictureTodaysWay: line('(beside) first full picture, today\'s way (?grids=geojson&snapshot=json), cold cache', f.todaysWay.median?.pictureS ?? null, 's', (v) => v <= 3,
+      `runs ${JSON.stringify(f.todaysWay.picturesS)}; ${split(f.todaysWay.median)}`),
+  }
 }
 
 function serverBudgets(f: { batchPositionsPerSecond: number; batchPositionsPerServerCpuSecond: number; fanoutP99Ms: number | null; tickToDecodedP99Ms: number | null; tickMs: number; clients: number }) {

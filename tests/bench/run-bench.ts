@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { CHROMIUM_PATH } from '../helpers/launch-chromium'
 import { spawnBenchChild, type BenchChild } from './child-process'
 import { measurePage, type PageResult, type PageSpec } from './client-metrics'
+import { measureFirstPictures, type FirstPictures } from './first-picture'
 import { loadAverage, startPhase, type PhaseCpu } from './cpu-accounting'
 import { connectFanoutClients, measureFanout } from './fanout'
 import { historyRate, sampleHistory } from './history-rate'
@@ -20,6 +21,7 @@ import { buildNaivePage } from './naive/build-naive'
 import { startStaticServer } from './naive/static-server'
 import { parseOptions, type BenchPlan } from './options'
 import { probeLng } from './probe'
+import { reconnectStorms } from './reconnect-storm'
 import { budgets, ratios, warnings } from './report'
 import { districtCentre, inspectorHomes, PROBE_DEVICE, writeAreasFile } from './scenario'
 import { cpuSeconds, pin, startServerChild, type ServerChild } from './server-child'
@@ -30,6 +32,8 @@ const KEY = 'bench-integration-key'
 /** The inspectors register themselves on their first fix: with this key, and at most as many as the city has. */
 const ENROLMENT_KEY = 'bench-enrolment-key'
 const OPERATORS = { supervision: 'bench-sup', dispatch: 'bench-dis', department: 'bench-dep' }
+/** The wall's first full picture: each of these layers shows features. */
+const WALL_LAYERS = ['grids-fill', 'inspectors-circle', 'cases-circle']
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-precise-memory-info']
 
 const benchStarted = performance.now()
@@ -107,7 +111,7 @@ async function measurePages(browser: Browser, plan: BenchPlan, serverUrl: string
   log('measuring the wall')
   let phase = startPhase()
   const wall = await measureOrReport(browser, {
-    name: 'wall', url: `${serverUrl}/`, layers: ['grids-fill', 'inspectors-circle', 'cases-circle'],
+    name: 'wall', url: `${serverUrl}/`, layers: WALL_LAYERS,
     sources: { inspectors: 'inspectors', cases: 'cases' }, screenshot: path.join(workDir, 'wall.png'),
   }, plan)
   cpu.wallPage = phase()
@@ -180,6 +184,13 @@ async function main() {
   })
   cpu.fanout = phase()
   log(`fan-out p99 ${fanout.ingestToDecodedMs.p99} ms`)
+  // A server restart's walls all at once, under the same load: packed snapshot, then today's JSON.
+  phase = startPhase()
+  const storm = await reconnectStorms(server, plan.clients, '1', log).catch((error: Error) => {
+    failures.reconnectStorm = error.message.split('\n')[0]
+    return null
+  })
+  cpu.reconnectStorm = phase()
   const fanoutLoad = await stopLoad(generator)
   const history = historyRate(await historyAtStart, sampleHistory(dataDir), plan.inspectors, fanoutLoad.positionsPerSecond)
   log(`history: ${history.rowsPerSecond} rows/s written, ${history.rowsPerDay} a day (pruned before: ${history.prunedPerDay.before} a day)`)
@@ -202,6 +213,15 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   cleanups.push(() => browser.close())
   const chromiumVersion = browser.version()
+  log('first pictures: today\'s way and the new way, cold and warm')
+  phase = startPhase()
+  const firstPicture: FirstPictures | null = await measureFirstPictures(browser, { serverUrl: server.url, layers: WALL_LAYERS, runs: plan.firstPictureRuns }, log)
+    .catch((error: Error) => {
+      log(`first pictures: ${error.message.split('\n')[0]}`)
+      failures.firstPicture = error.message.split('\n')[0]
+      return null
+    })
+  cpu.firstPicture = phase()
   const { wall, naive } = await measurePages(browser, plan, server.url, statics.url, workDir, cpu)
   await browser.close()
   const load = await stopLoad(generator)
@@ -215,7 +235,7 @@ async function main() {
       durationS: Math.round((performance.now() - benchStarted) / 1000),
       cores: 'server pinned to CPU 0 during setup, fan-out and ingest; the bench, its load generator and the fan-out clients pinned to CPU 1; '
         + 'browser phase unpinned (Chromium renderer + SwiftShader GPU process, the server and the load generator share both CPUs)',
-      order: 'server start → clients connect (empty city) → setup → fan-out under steady load → ingest bursts alone → wall, then naive page under steady load',
+      order: 'server start → clients connect (empty city) → setup → fan-out under steady load → reconnect storms (packed, JSON) under steady load → ingest bursts alone → first pictures (today\'s way / new way cold / warm), the wall, then the naive page under steady load',
       cpuByPhase: cpu, loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
       failures,
     },
@@ -229,15 +249,16 @@ async function main() {
     server: {
       ingest,
       fanout,
+      reconnectStorm: storm,
       history,
       steadyLoad: { duringFanout: fanoutLoad, duringBrowser: { ...load, serverCpuShare: round(serverCpuUnderLoad / load.seconds, 3) } },
       memory: { afterSetup: memoryAfterSetup, afterFanout: memoryAfterFanout, afterIngest: memoryAfterIngest, atEnd: memoryAtEnd },
     },
-    client: { wall, naive, naiveOverWall: wall && naive ? ratios(naive, wall) : null },
+    client: { firstPicture, wall, naive, naiveOverWall: wall && naive ? ratios(naive, wall) : null },
     warnings: warnings({ wall, naive, deliveredShare: fanout.deliveredShare, cpu }),
     budgets: budgets({
       batchPositionsPerSecond: ingest.batch.positionsPerSecond, batchPositionsPerServerCpuSecond: ingest.batch.positionsPerServerCpuSecond, fanoutP99Ms: fanout.ingestToDecodedMs.p99, tickToDecodedP99Ms: fanout.tickToDecodedMs.p99,
-      tickMs: plan.tickMs, clients: plan.clients, wall,
+      tickMs: plan.tickMs, clients: plan.clients, wall, firstPicture, storm,
     }),
   }
   const json = JSON.stringify(result, null, 2)
@@ -248,6 +269,8 @@ async function main() {
   const invalid = [
     ...Object.entries(failures).map(([phase, message]) => `${phase} failed: ${message}`),
     ...(wall ? [] : ['the wall page was not measured']),
+    ...(firstPicture ? [] : ['the first pictures were not measured']),
+    ...(storm?.packed.wallsWithSnapshot ? [] : ['no wall of the reconnect storm got a snapshot']),
     ...(naive ? [] : ['the naive page was not measured']),
     ...(result.budgets.mapFollowsLiveData?.pass === false ? ['the wall\'s map did not follow the live data'] : []),
   ]

@@ -1,6 +1,6 @@
 // Loaded into the server process by the bench (`node --import tsx --import ./tests/bench/server-probe.ts
 // server/index.ts`): answers the bench over the IPC channel with memory (after a forced GC), event
-// loop utilisation and delay, and a CPU profile of a window. Measurement only; the server's code is
+// loop utilisation and delay, its CPU time so far, and a CPU profile of a window. Measurement only; the server's code is
 // untouched. Inert when the process has no IPC channel.
 import { Session } from 'node:inspector/promises'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -9,6 +9,7 @@ export type ProbeRequest =
   | { id: number; type: 'mem'; gc: boolean }
   | { id: number; type: 'loop-reset' }
   | { id: number; type: 'loop' }
+  | { id: number; type: 'cpu' }
   | { id: number; type: 'profile-start'; intervalUs: number }
   | { id: number; type: 'profile-stop' }
 
@@ -40,6 +41,11 @@ if (process.send) {
           cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000,
           delayP50Ms: delay.percentile(50) / 1e6, delayP99Ms: delay.percentile(99) / 1e6, delayMaxMs: delay.max / 1e6,
         }
+      }
+      case 'cpu': {
+        // Absolute, in µs resolution (finer than /proc's 10 ms ticks): the bench subtracts two readings.
+        const cpu = process.cpuUsage()
+        return { userMs: cpu.user / 1000, systemMs: cpu.system / 1000, atMs: performance.now() }
       }
       case 'profile-start':
         session = new Session()
