@@ -145,12 +145,19 @@ function storm(count: number, format: 'json' | 'packed'): Promise<StormResult> {
   const stormSockets: Socket[] = []
   return new Promise((resolve) => {
     let pending = count
+    let done = false
     const finish = () => {
+      done = true
       clearTimeout(timer)
       for (const s of stormSockets) s.disconnect()
       resolve(result)
     }
-    const settle = () => { if (--pending === 0) finish() }
+    const settled = new Set<number>()
+    const settle = (i: number) => {
+      if (settled.has(i)) return
+      settled.add(i)
+      if (--pending === 0) finish()
+    }
     const timer = setTimeout(finish, STORM_TIMEOUT_MS)
     for (let i = 0; i < count; i++) {
       const socket = io(url, {
@@ -164,12 +171,18 @@ function storm(count: number, format: 'json' | 'packed'): Promise<StormResult> {
         result.snapshotBytes.push(typeof payload === 'number' ? payload : Buffer.byteLength(JSON.stringify({ ...payload, live: null })) + (payload.live?.byteLength ?? 0))
         socket.once('inspectors:moved', () => {
           result.liveAtMs[i] = nowMs() - t0
-          settle()
+          settle(i)
         })
       })
       socket.once('connect_error', (error) => {
         result.errors.push(error.message)
-        settle()
+        settle(i)
+      })
+      // Dropped before it was live (e.g. a ping timeout while the server was busy): it never will be here.
+      socket.once('disconnect', (reason) => {
+        if (done || settled.has(i)) return
+        result.errors.push(`disconnected before live: ${reason}`)
+        settle(i)
       })
     }
   })
