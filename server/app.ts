@@ -24,6 +24,7 @@ import { healthRouter } from './http/health'
 import { refuseMalformedPaths } from './http/path-encoding'
 import { apiNotFound } from './http/api-not-found'
 import { createImportRouter } from './http/import-router'
+import { openParty, type PartyParts } from './party/open-party'
 import { createIngestRouter } from './http/ingest-router'
 import { createInspectorRouter } from './http/inspector-router'
 import { createOpen311Router } from './http/open311/open311-router'
@@ -59,6 +60,8 @@ export interface WallApp {
   broadcaster: Broadcaster
   /** Devices, their intake (MQTT, HTTP, simulator) and alarms (issue #13). */
   devices: OpenedDevices
+  /** 党建引领, 12345 follow-ups and 综合评价 (issue #14). */
+  party: PartyParts
   listen(): Promise<number>
   stop(): Promise<void>
 }
@@ -80,6 +83,7 @@ export function createApp(config: ServerConfig): WallApp {
   const simulator = config.simulator && isDemo ? startSimulator(config, intake, gridWeight, fresh) : null
   district.cases.refreshDeadlines(clock.now())
   district.inspectors.refreshStatuses(clock.now())
+  const party = openParty({ dataDir: config.dataDir, district, access: config.access, isDemo, simulate: config.simulator, seed: config.simulatorSeed })
 
   const app = express()
   app.disable('x-powered-by')
@@ -102,6 +106,8 @@ export function createApp(config: ServerConfig): WallApp {
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
   app.use(createInspectorRouter({ district, store, access: config.access }))
   app.use(createReplayRouter({ district, store, access: config.access }))
+  // Before /api/import: it owns /api/import/party.
+  app.use(...party.routers)
   app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, {
     announce: () => io.emit('wall:snapshot', broadcaster.snapshot()),
     areasReplaced: () => { simulator?.replan(); areaTiles.current() },
@@ -122,7 +128,7 @@ export function createApp(config: ServerConfig): WallApp {
   const runningDevices = runDevices(devices, io, config, config.simulator && isDemo && config.devices.simulate)
 
   return {
-    httpServer, io, district, store, simulator, broadcaster, devices,
+    httpServer, io, district, store, simulator, broadcaster, devices, party,
     listen: () => new Promise((resolve, reject) => {
       httpServer.once('error', reject)
       httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port))
@@ -133,6 +139,7 @@ export function createApp(config: ServerConfig): WallApp {
       for (const t of timers) clearInterval(t)
       await runningDevices.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
+      party.close()
       store.close()
     },
   }

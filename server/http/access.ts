@@ -2,12 +2,13 @@
 // registered device id; integrations carry a key; workflow actions need an operator token whose role
 // matches the action, as GB/T 30428 separates the supervision centre (监督中心, which accepts, files,
 // verifies and closes) from the dispatch centre (指挥中心, which dispatches) and the departments
-// (专业部门, which handle).
+// (专业部门, which handle). The party office (党建办 / a branch secretary) runs 党员领办 projects and
+// takes no case action (server/party/party-router.ts checks its project roles).
 import type { NextFunction, Request, Response } from 'express'
 import type { CaseAction } from '../contract/domain'
 import { scopesOf, type IntegrationKeyEntry, type IntegrationScope } from './integration-keys'
 
-export type OperatorRole = 'supervision' | 'dispatch' | 'department'
+export type OperatorRole = 'supervision' | 'dispatch' | 'department' | 'party'
 
 export interface Operator {
   token: string
@@ -29,6 +30,7 @@ export const ROLE_ACTIONS: Record<OperatorRole, readonly CaseAction[]> = {
   supervision: ['accept', 'file', 'cancel', 'verify', 'sendBack', 'close'],
   dispatch: ['dispatch'],
   department: ['handle'],
+  party: [],
 }
 
 /** A credential from `Authorization: Bearer …`, or the `token` / `api_key` query parameter (Open311's). */
@@ -86,7 +88,7 @@ export function parseOperators(raw: string | undefined): Operator[] {
   return raw.split(',').map((entry, i) => {
     const [token, role, ...name] = entry.trim().split(':')
     if (!token || !role || !(role in ROLE_ACTIONS)) {
-      throw new Error(`OPERATOR_TOKENS entry ${i + 1} must be token:role:name with role supervision, dispatch or department`)
+      throw new Error(`OPERATOR_TOKENS entry ${i + 1} must be token:role:name with role supervision, dispatch, department or party`)
     }
     return { token, role: role as OperatorRole, name: name.join(':') || role }
   })

@@ -26,6 +26,7 @@ const ROLE_NAMES: Record<OperatorRole, { en: string; zh: string }> = {
   supervision: { en: 'supervision centre', zh: '监督中心' },
   dispatch: { en: 'dispatch centre', zh: '指挥中心' },
   department: { en: 'department', zh: '专业部门' },
+  party: { en: 'party office', zh: '党建办' },
 }
 
 /** A case with everything an operator needs: the summary, its history and what may happen next. */

@@ -1,0 +1,44 @@
+// 党建引领, 12345 and 综合评价 beside the district: their store (the wall's database file), the demo's
+// organisations on first start, the demo's activity on the demo clock, and their routes. createApp
+// mounts `routers` and calls `close` on stop.
+import path from 'node:path'
+import type { Router } from 'express'
+import type { District } from '../domain/district'
+import { guardedInterval } from '../boot/guarded-interval'
+import type { AccessConfig } from '../http/access'
+import { createEvaluationRouter } from '../evaluation/evaluation-router'
+import { demoPartyOrgs } from './demo-party'
+import { createPartyRouter } from './party-router'
+import { PartyService } from './party-service'
+import { PartySimulator } from './party-simulator'
+import { openSqlitePartyStore } from './party-store'
+
+/** How often (wall time) the demo's party activity catches up with the demo clock. */
+const SIMULATE_EVERY_MS = 5_000
+
+export interface PartyParts {
+  service: PartyService
+  simulator: PartySimulator | null
+  routers: Router[]
+  close(): void
+}
+
+export function openParty(options: { dataDir: string; district: District; access: AccessConfig; isDemo: boolean; simulate: boolean; seed: number }): PartyParts {
+  const { district } = options
+  const store = openSqlitePartyStore(path.join(options.dataDir, 'wall.db'))
+  const service = new PartyService(district, store)
+  if (options.isDemo && service.orgs().length === 0) {
+    service.replaceOrgs(demoPartyOrgs(district.tree, new Map(Object.entries(district.profiles)), options.seed))
+  }
+  const simulator = options.isDemo && options.simulate ? new PartySimulator(service, options.seed) : null
+  simulator?.advance(district.clock.now())
+  const timer = simulator ? guardedInterval('party simulator', () => simulator.advance(district.clock.now()), SIMULATE_EVERY_MS) : null
+  return {
+    service, simulator,
+    routers: [createPartyRouter({ service, access: options.access }), createEvaluationRouter({ service, access: options.access })],
+    close() {
+      if (timer) clearInterval(timer)
+      store.close()
+    },
+  }
+}
