@@ -61,7 +61,8 @@ async function inProcess() {
   const liveMs = cpuOf(() => encodeLive(district, feed, gridLoad))
 
   // The other encoding considered: the whole live part as one gzip'd JSON.
-  const { areas: _a, profiles: _p, categories: _c, inspectorInfos: _i, ...liveJson } = buildSnapshot(district, feed)
+  const full = buildSnapshot(district, feed)
+  const liveJson = { inspectors: full.inspectors, cases: full.cases, feed: full.feed, stats: full.stats }
   const liveText = JSON.stringify(liveJson)
   const alternatives = Object.fromEntries([1, 6].map((level) => [`gzipJsonLevel${level}`, {
     kb: kb(gzipSync(liveText, { level }).byteLength),
