@@ -109,7 +109,7 @@ export function createApp(config: ServerConfig): WallApp {
   // Before /api/import: it owns /api/import/party.
   app.use(...party.routers)
   app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, {
-    announce: () => io.emit('wall:snapshot', broadcaster.snapshot()),
+    announce: () => broadcaster.announce(),
     areasReplaced: () => { simulator?.replan(); areaTiles.current() },
   }) }))
   app.use(basemapRouter(config.basemap))
