@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseColour } from '../../client/map/basemap/colour'
 import { parseBasemap } from '../../server/basemap/basemap-config'
 import { writeCityPmtiles } from '../helpers/city-pmtiles'
 import { launchChromium } from '../helpers/launch-chromium'
@@ -187,5 +188,51 @@ describe('a basemap that fails (its tile server answers 500)', () => {
     await screenshot(wall.page, 'failed')
     // Only the browser's own lines about the failed tiles; nothing thrown by the wall.
     expect(wall.consoleErrors.filter((e) => !e.includes('500 (Internal Server Error)'))).toEqual([])
+  })
+})
+
+describe('BASEMAP=<a style URL> (a centre\'s light style, recoloured for the wall)', () => {
+  let tileServer: RasterTileServer
+  let wall: OpenWall
+  beforeAll(async () => {
+    tileServer = await startRasterTileServer()
+    wall = await openWall({ BASEMAP: tileServer.styleUrl })
+  })
+  afterAll(async () => {
+    await wall?.close()
+    await tileServer?.close()
+  })
+
+  it('fetches the style, draws its tiles tinted and its light background dark', async () => {
+    await ourLayersDrawn(wall.page)
+    expect(tileServer.requests[0]).toBe('/style.json')
+    expect(tileServer.requests.filter((r) => r.endsWith('.png')).length).toBeGreaterThan(4)
+    const paint = await wall.page.evaluate(() => {
+      const map = window.__wallMap!
+      return { land: map.getPaintProperty('land', 'background-color'), streets: map.getPaintProperty('streets', 'raster-brightness-min') }
+    })
+    // The beige #f8f4f0 (lightness 0.96) inverted to near the wall's background.
+    expect(parseColour(paint.land as string)!.l).toBeLessThan(0.12)
+    expect(paint.streets).toBe(1)
+    expect(await attribution(wall.page)).toContain('底图 © 127.0.0.1')
+    await screenshot(wall.page, 'style')
+    expect(wall.consoleErrors).toEqual([])
+  })
+})
+
+describe('a style URL that cannot be fetched (a closed port)', () => {
+  let wall: OpenWall
+  beforeAll(async () => {
+    const closed = await startRasterTileServer()
+    await closed.close()
+    wall = await openWall({ BASEMAP: closed.styleUrl })
+  })
+  afterAll(async () => { await wall?.close() })
+
+  it('says so, and draws grid cells, inspectors and cases on the wall background', async () => {
+    const counts = await ourLayersDrawn(wall.page)
+    expect(counts['inspectors-circle']).toBeGreaterThan(5)
+    const message = await wall.page.textContent('[data-test="basemap-failed"]')
+    expect(message).toMatch(/^底图加载失败：127\.0\.0\.1:\d+（网格、人员、案件照常显示）$/)
   })
 })

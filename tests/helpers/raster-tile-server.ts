@@ -1,6 +1,7 @@
 // A raster XYZ tile server on 127.0.0.1, as a centre's intranet map server would be: light map-like
 // PNG tiles (a beige ground, white streets with grey edges, a blue river), or, to test the failure
-// path, HTTP 500 for every tile. Counts what it is asked for.
+// path, HTTP 500 for every tile. Counts what it is asked for. It also serves /style.json, a light
+// MapLibre style over its own tiles, as a centre's style server would.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { PNG } from 'pngjs'
@@ -9,6 +10,8 @@ export interface RasterTileServer {
   /** `http://127.0.0.1:<port>/{z}/{x}/{y}.png` */
   template: string
   host: string
+  /** `http://127.0.0.1:<port>/style.json` */
+  styleUrl: string
   /** Tile paths requested so far. */
   requests: string[]
   close(): Promise<void>
@@ -46,6 +49,7 @@ export async function startRasterTileServer({ failWith }: { failWith?: number } 
   const server = http.createServer((req, res) => {
     const path = req.url ?? ''
     requests.push(path)
+    if (path === '/style.json') return void res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(lightStyle(host)))
     if (!/^\/\d+\/\d+\/\d+\.png$/.test(path)) return void res.writeHead(404).end()
     if (failWith) return void res.writeHead(failWith, { 'access-control-allow-origin': '*' }).end('tile server down')
     res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*', 'cache-control': 'no-cache' }).end(tile)
@@ -53,7 +57,19 @@ export async function startRasterTileServer({ failWith }: { failWith?: number } 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
-    template: `http://${host}/{z}/{x}/{y}.png`, host, requests,
+    template: `http://${host}/{z}/{x}/{y}.png`, styleUrl: `http://${host}/style.json`, host, requests,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+  }
+}
+
+/** A light style as centres' servers have them: a beige background, the raster tiles, a road line in grey. */
+function lightStyle(host: string): object {
+  return {
+    version: 8,
+    sources: { streets: { type: 'raster', tiles: [`http://${host}/{z}/{x}/{y}.png`], tileSize: 256, maxzoom: 18 } },
+    layers: [
+      { id: 'land', type: 'background', paint: { 'background-color': '#f8f4f0' } },
+      { id: 'streets', type: 'raster', source: 'streets' },
+    ],
   }
 }
