@@ -83,7 +83,7 @@ export function createApp(config: ServerConfig): WallApp {
   const simulator = config.simulator && isDemo ? startSimulator(config, intake, gridWeight, fresh) : null
   district.cases.refreshDeadlines(clock.now())
   district.inspectors.refreshStatuses(clock.now())
-  const party = openParty({ dataDir: config.dataDir, district, access: config.access, isDemo, simulate: config.simulator, seed: config.simulatorSeed })
+  const party = openParty({ store, district, access: config.access, isDemo, simulate: config.simulator, seed: config.simulatorSeed })
 
   const app = express()
   app.disable('x-powered-by')

@@ -1,9 +1,9 @@
-// 党建引领, 12345 and 综合评价 beside the district: their store (the wall's database file), the demo's
+// 党建引领, 12345 and 综合评价 beside the district: their store (store.party, in the wall's database), the demo's
 // organisations on first start, the demo's activity on the demo clock, and their routes. createApp
 // mounts `routers` and calls `close` on stop.
-import path from 'node:path'
 import type { Router } from 'express'
 import type { District } from '../domain/district'
+import type { WallStore } from '../store/wall-store'
 import { guardedInterval } from '../boot/guarded-interval'
 import type { AccessConfig } from '../http/access'
 import { createEvaluationRouter } from '../evaluation/evaluation-router'
@@ -11,7 +11,6 @@ import { demoPartyOrgs } from './demo-party'
 import { createPartyRouter } from './party-router'
 import { PartyService } from './party-service'
 import { PartySimulator } from './party-simulator'
-import { openSqlitePartyStore } from './party-store'
 
 /** How often (wall time) the demo's party activity catches up with the demo clock. */
 const SIMULATE_EVERY_MS = 5_000
@@ -23,10 +22,9 @@ export interface PartyParts {
   close(): void
 }
 
-export function openParty(options: { dataDir: string; district: District; access: AccessConfig; isDemo: boolean; simulate: boolean; seed: number }): PartyParts {
+export function openParty(options: { store: WallStore; district: District; access: AccessConfig; isDemo: boolean; simulate: boolean; seed: number }): PartyParts {
   const { district } = options
-  const store = openSqlitePartyStore(path.join(options.dataDir, 'wall.db'))
-  const service = new PartyService(district, store)
+  const service = new PartyService(district, options.store.party)
   if (options.isDemo && service.orgs().length === 0) {
     service.replaceOrgs(demoPartyOrgs(district.tree, new Map(Object.entries(district.profiles)), options.seed))
   }
@@ -38,7 +36,6 @@ export function openParty(options: { dataDir: string; district: District; access
     routers: [createPartyRouter({ service, access: options.access }), createEvaluationRouter({ service, access: options.access })],
     close() {
       if (timer) clearInterval(timer)
-      store.close()
     },
   }
 }

@@ -1,14 +1,10 @@
 // What 党建引领 and the 12345 follow-ups keep for good: the organisations, the projects with their
-// history, and each 12345 case's follow-up. Every method is one transaction. The embedded SQLite
-// implementation opens the wall's own database file (its second connection; better-sqlite3 is
-// synchronous, so the two never write at the same moment).
-import fs from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
+// history, and each 12345 case's follow-up. Every method is one transaction. The SQLite implementation
+// works on the wall store's own connection (store.party), its tables in the wall's migrations.
+import type Database from 'better-sqlite3'
 import type { HotlineFollowUp } from '../contract/evaluation'
 import type { PartyOrg, PartyOrgLevel, ProjectAction, ProjectStep, ProjectTransition, SatisfactionLevel } from '../contract/party'
 import { StoreWriteError } from '../domain/store-write-error'
-import { migrateParty } from './party-migrations'
 import type { ProjectJournal, ProjectRecord } from './project-book'
 
 export interface PartyStore extends ProjectJournal {
@@ -18,7 +14,6 @@ export interface PartyStore extends ProjectJournal {
   loadProjects(): ProjectRecord[]
   loadFollowUps(): HotlineFollowUp[]
   saveFollowUp(followUp: HotlineFollowUp): void
-  close(): void
 }
 
 interface OrgRow {
@@ -35,13 +30,7 @@ interface TransitionRow { project_id: string; seq: number; step: ProjectStep; ac
 
 interface FollowUpRow { case_id: string; first_contact_at: number | null; resolved: number | null; satisfaction: SatisfactionLevel | null; updated_at: number }
 
-export function openSqlitePartyStore(file: string): PartyStore {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('foreign_keys = ON')
-  migrateParty(db)
+export function createSqlitePartyStore(db: Database.Database): PartyStore {
   return new SqlitePartyStore(db)
 }
 
@@ -123,10 +112,6 @@ class SqlitePartyStore implements PartyStore {
       case_id: f.caseId, first_contact_at: f.firstContactAt, resolved: f.resolved == null ? null : f.resolved ? 1 : 0,
       satisfaction: f.satisfaction, updated_at: f.updatedAt,
     }))
-  }
-
-  close(): void {
-    this.db.close()
   }
 
   private write(what: string, work: () => void): void {

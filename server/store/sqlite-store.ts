@@ -13,6 +13,7 @@ import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRo
 import type { DeviceStore } from './device-store'
 import { MIGRATIONS } from './migrations'
 import { PositionDays } from './position-days'
+import { createSqlitePartyStore, type PartyStore } from '../party/party-store'
 import { createSqliteDeviceStore } from './sqlite-device-store'
 import { fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type FixRow, type ProfileRow } from './rows'
 import type { CaseUpdateQuery, StoredCaseUpdate, StoredFix, WallStore } from './wall-store'
@@ -43,6 +44,7 @@ function migrate(db: Database.Database): void {
 
 class SqliteStore implements WallStore {
   readonly devices: DeviceStore
+  readonly party: PartyStore
   private readonly positionDays
   private readonly upsertLatest
   private readonly insertCase
@@ -55,6 +57,7 @@ class SqliteStore implements WallStore {
     const fixValues = '@inspector_id, @at, @lng, @lat, @heading, @speed, @accuracy, @battery, @attributes'
     this.positionDays = new PositionDays(db)
     this.devices = createSqliteDeviceStore(db)
+    this.party = createSqlitePartyStore(db)
     // The latest row only moves forward in time: a late fix goes to history, not to the live marker.
     this.upsertLatest = db.prepare(`INSERT INTO latest_positions (${fixColumns}) VALUES (${fixValues})
       ON CONFLICT (inspector_id) DO UPDATE SET at = excluded.at, lng = excluded.lng, lat = excluded.lat, heading = excluded.heading,

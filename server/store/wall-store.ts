@@ -6,6 +6,7 @@ import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
 import type { CaseQuery } from '../domain/case-query'
 import type { ReporterContact } from '../domain/reporter-contact'
+import type { PartyStore } from '../party/party-store'
 import type { DeviceStore } from './device-store'
 
 export interface StoredFix {
@@ -40,6 +41,8 @@ export interface CaseUpdateQuery {
 export interface WallStore {
   /** Devices, their readings and alarms (issue #13). */
   readonly devices: DeviceStore
+  /** Party organisations, 党员领办 projects and 12345 follow-ups (issue #14). */
+  readonly party: PartyStore
   /** The area hierarchy, or null when none has been stored yet. */
   loadAreas(): AreaFeature[] | null
   /** Replaces the whole hierarchy (and the statistics of areas, when given). */
