@@ -74,7 +74,9 @@ export function createSnapshotCache({ district, encode, tables }: SnapshotCacheO
     invalidate() { stale = true; forced = true },
     noteMoved(ids) {
       stale = true
-      if (!encoding) return
+      // Past its tick a stale encoding is never handed out again (current() re-encodes), so only
+      // moves within the encoding's own tick are worth keeping: the set stays one tick's worth.
+      if (!encoding || encoding.tick !== tick) return
       for (const id of ids) encoding.movedSince.add(id)
     },
     tick() { tick++ },
