@@ -73,7 +73,16 @@ export function useTour(): Tour | null {
   const onInput = () => controller.interrupt()
   const listen = { capture: true, passive: true }
   for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, listen)
-  controller.start()
+  // Start once the first snapshot is in: before it every stop but the district would be skipped,
+  // and the tour would open on the overview instead of its playlist's first stop.
+  if (areas.district != null) controller.start()
+  else {
+    const stopWaiting = watch(() => areas.district != null, (ready) => {
+      if (!ready) return
+      stopWaiting()
+      controller.start()
+    })
+  }
 
   onScopeDispose(() => {
     for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, listen)
