@@ -31,6 +31,8 @@ export function parseBasemap(env: NodeJS.ProcessEnv, dataDir: string): Configure
   const crs = oneOf(env, 'BASEMAP_CRS', CRSES, 'wgs84')
   const { source, file, fetchedFrom } = basemapSource(value, env, dataDir)
   if (source.kind !== 'raster') refuseRasterOnly(env, value)
+  // The demo footprints are WGS-84 like the data: shifting the grids to GCJ-02 would put them ~500 m off them.
+  if (source.kind === 'demo' && crs === 'gcj02') throw new BasemapConfigError(`BASEMAP_CRS=${env.BASEMAP_CRS}: the demo basemap is WGS-84; gcj02 is for a 高德 / Tencent basemap set in BASEMAP`)
   if (source.kind === 'demo' || source.kind === 'style') refuseSet(env, 'BASEMAP_TINT', 'raster tiles (templates with {z}, or a raster .pmtiles)')
   const attribution = env.BASEMAP_ATTRIBUTION?.trim() || (source.kind === 'demo' ? '' : fetchedFrom ? defaultAttribution([fetchedFrom]) : '© OpenStreetMap 贡献者')
   return { source, crs, attribution, file }

@@ -9,7 +9,9 @@ import type { Feature, FeatureCollection, Position } from 'geojson'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WallSnapshot } from '../../server/contract/domain'
+import { loadConfig } from '../../server/config'
 import { launchChromium } from '../helpers/launch-chromium'
+import { startRasterTileServer, type RasterTileServer } from '../helpers/raster-tile-server'
 import { startTestServer, type TestServer } from '../helpers/start-test-server'
 
 const KEY = 'e2e-key'
@@ -32,6 +34,7 @@ const halfway = (p: LngLat): LngLat => [(p[0] + gcj(p)[0]) / 2, (p[1] + gcj(p)[1
 
 describe('a GCJ-02 basemap', () => {
   let server: TestServer
+  let tiles: RasterTileServer
   let browser: Browser
   let page: Page
   let snapshot: WallSnapshot
@@ -42,9 +45,10 @@ describe('a GCJ-02 basemap', () => {
   beforeAll(async () => {
     const dist = path.resolve(process.env.WALL_DIST ?? 'dist')
     if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} has no build of the wall: run \`vite build\` first`)
+    // A 高德-like raster server (GCJ-02 tiles) through the real BASEMAP parser: the server tells the page in its wall-config.
+    tiles = await startRasterTileServer()
     server = await startTestServer({
-      // BASEMAP_CRS=gcj02 over the demo basemap: the server tells the page in its wall-config.
-      basemap: { source: { kind: 'demo' }, crs: 'gcj02', attribution: '', file: null },
+      basemap: loadConfig({ BASEMAP: tiles.template, BASEMAP_CRS: 'gcj02' }).basemap,
       simulatorSpeed: 1, tickMs: 1000, historyMinIntervalMs: 0, historyMinDistanceM: 0,
       ingestRegisterUnknown: true, ingestEnrolment: { key: null, allowedDevices: new Set([PHONE]), maxNew: 1 },
       access: { wallToken: null, integrationKeys: [KEY], operators: [] },
@@ -70,6 +74,7 @@ describe('a GCJ-02 basemap', () => {
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
+    await tiles?.close()
   })
 
   // --- the page's own map ---------------------------------------------------------------------

@@ -118,6 +118,8 @@ describe('parseBasemap refuses', () => {
   it('a bad tint or CRS', () => {
     fails({ BASEMAP: 'https://a.example.cn/{z}/{x}/{y}.png', BASEMAP_TINT: 'sepia' }).toThrow('BASEMAP_TINT=sepia: must be one of dark, dim, none')
     fails({ BASEMAP_CRS: 'bd09' }).toThrow('BASEMAP_CRS=bd09: must be one of wgs84, gcj02')
+    fails({ BASEMAP_CRS: 'gcj02' }).toThrow('BASEMAP_CRS=gcj02: the demo basemap is WGS-84; gcj02 is for a 高德 / Tencent basemap set in BASEMAP')
+    fails({ BASEMAP: 'demo', BASEMAP_CRS: 'GCJ02' }).toThrow('BASEMAP_CRS=GCJ02: the demo basemap is WGS-84')
   })
 
   it('raster settings for a basemap that is not raster tiles', () => {

@@ -10,7 +10,7 @@ import { decodeTile, tileAt } from '../../helpers/vector-tiles'
 describe('area tiles on a GCJ-02 basemap', () => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer({ simulator: false, basemap: loadConfig({ BASEMAP_CRS: 'gcj02' }).basemap })
+    server = await startTestServer({ simulator: false, basemap: loadConfig({ BASEMAP: 'http://127.0.0.1:9/{z}/{x}/{y}.png', BASEMAP_CRS: 'gcj02' }).basemap })
   })
   afterAll(() => server?.stop())
 
