@@ -1,7 +1,7 @@
 // Today's cumulative reports against the 7-day mean, by CST hour of day.
 import type { EChartsOption } from 'echarts'
 import { THEME } from '../../theme/palette'
-import { CHART_BASE, CHART_FONT_SIZE, TRACK_COLOR } from './shared'
+import { CHART_BASE, CHART_FONT_SIZE, countOrDash, TRACK_COLOR } from './shared'
 
 const CST_OFFSET_MS = 8 * 3600_000
 
@@ -22,6 +22,11 @@ export function summarizeTrend(hourlyToday: readonly number[], hourlyWeekMean: r
   const today = hourlyToday[hour] ?? 0
   const mean = hourlyWeekMean[hour] ?? 0
   return { today, mean, deltaPercent: mean > 0 ? ((today - mean) / mean) * 100 : null }
+}
+
+/** The 7-day mean so far as the panel prints it: a small mean keeps one decimal ("0" beside "↓ 100%" reads as a wrong sum, "0.3" does not). */
+export function formatTrendMean(mean: number, locale: string): string {
+  return mean > 0 && mean < 10 && !Number.isInteger(mean) ? mean.toFixed(1) : countOrDash(Math.round(mean), locale)
 }
 
 export interface TrendLabels {

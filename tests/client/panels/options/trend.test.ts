@@ -1,6 +1,6 @@
 import type { LineSeriesOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import { buildTrendOption, cstHour, summarizeTrend } from '../../../../client/panels/options/trend'
+import { buildTrendOption, cstHour, formatTrendMean, summarizeTrend } from '../../../../client/panels/options/trend'
 
 const labels = { today: '今日累计', weekMean: '近7日平均' }
 const today = Array.from({ length: 24 }, (_, h) => (h + 1) * 10)
@@ -24,6 +24,15 @@ describe('summarizeTrend', () => {
 
   it('reads 0 for hours it has no data for', () => {
     expect(summarizeTrend([], [], 5)).toEqual({ today: 0, mean: 0, deltaPercent: null })
+  })
+})
+
+describe('formatTrendMean', () => {
+  it('keeps one decimal of a small mean, and counts a large one', () => {
+    expect(formatTrendMean(0.29, 'zh-CN')).toBe('0.3')
+    expect(formatTrendMean(3, 'zh-CN')).toBe('3')
+    expect(formatTrendMean(0, 'zh-CN')).toBe('0')
+    expect(formatTrendMean(1234.6, 'zh-CN')).toBe('1,235')
   })
 })
 
