@@ -32,6 +32,8 @@ export function levelOf(text: string): PartyOrgLevel | undefined {
 export interface LocatedOrg {
   org: PartyOrg
   where: { line: number } | { feature: number }
+  /** Its level could not be read (already reported): nothing that depends on the level is judged. */
+  unknownLevel?: boolean
 }
 
 export function validatePartyOrgs(entries: readonly LocatedOrg[], tree: AreaTree): ImportError[] {
@@ -49,9 +51,11 @@ export function validatePartyOrgs(entries: readonly LocatedOrg[], tree: AreaTree
     if (!org.name) report(e, 'name', 'the name is empty')
     if (!org.secretary) report(e, 'secretary', 'the secretary (书记) is empty')
     const area = tree.get(org.areaCode)
-    const wanted = AREA_LEVEL_OF[org.level]
     if (!area) report(e, 'area_code', `unknown area code ${org.areaCode || '(empty)'}: it is not in the area hierarchy`)
-    else if (area.level !== wanted) report(e, 'area_code', `a ${LEVEL_NAMES_ZH[org.level]} stands on a ${wanted}, and ${org.areaCode} is a ${area.level}`)
+    // With its level unread, its area level, place and parent cannot be judged: one problem, not four.
+    if (e.unknownLevel) continue
+    const wanted = AREA_LEVEL_OF[org.level]
+    if (area && area.level !== wanted) report(e, 'area_code', `a ${LEVEL_NAMES_ZH[org.level]} stands on a ${wanted}, and ${org.areaCode} is a ${area.level}`)
     const needsPlace = org.level === 'estateBranch' || org.level === 'buildingGroup'
     if (needsPlace && !org.place) report(e, 'place', `a ${LEVEL_NAMES_ZH[org.level]} names its ${org.level === 'estateBranch' ? '小区' : '楼栋'} in place`)
     checkParent(e, byCode, tree, report)
@@ -68,8 +72,11 @@ function checkParent(e: LocatedOrg, byCode: ReadonlyMap<string, LocatedOrg>, tre
   }
   const wanted = PARTY_ORG_LEVELS[index - 1]
   if (!org.parentCode) return report(e, 'parent_code', `a ${LEVEL_NAMES_ZH[org.level]} needs its ${LEVEL_NAMES_ZH[wanted]} as parent_code`)
-  const parent = byCode.get(org.parentCode)?.org
-  if (!parent) return report(e, 'parent_code', `parent ${org.parentCode} is not in the file`)
+  const parentEntry = byCode.get(org.parentCode)
+  if (!parentEntry) return report(e, 'parent_code', `parent ${org.parentCode} is not in the file`)
+  // A parent whose level could not be read is reported on its own line, not again on its children's.
+  if (parentEntry.unknownLevel) return
+  const parent = parentEntry.org
   if (parent.level !== wanted) return report(e, 'parent_code', `the parent of a ${LEVEL_NAMES_ZH[org.level]} is a ${LEVEL_NAMES_ZH[wanted]}, and ${parent.code} is a ${LEVEL_NAMES_ZH[parent.level]}`)
   // Its area lies in its parent's (the same grid for the three grid levels).
   const ok = AREA_LEVEL_OF[org.level] === AREA_LEVEL_OF[parent.level]

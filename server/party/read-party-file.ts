@@ -19,6 +19,8 @@ export const PARTY_COLUMNS = {
 type Column = keyof typeof PARTY_COLUMNS
 const COLUMNS = Object.keys(PARTY_COLUMNS) as Column[]
 const REQUIRED: readonly Column[] = ['code', 'name', 'level', 'area_code', 'secretary']
+/** More than any one organisation holds (Fuzhou's grids hold 187,000 members in all): a typo or a sum, not a count. */
+const MAX_COUNT = 100_000
 
 const columnOf = (header: string): Column | undefined =>
   COLUMNS.find((c) => c === header.trim().toLowerCase() || PARTY_COLUMNS[c] === header.trim())
@@ -61,7 +63,7 @@ function readCsv(text: string): Read {
     const cells: Partial<Record<Column, string>> = {}
     if (record.length !== columns.length) errors.push({ line, problem: `has ${record.length} cells; the header has ${columns.length}` })
     columns.forEach((c, i) => { cells[c!] = record[i] ?? '' })
-    return { org: toOrg(cells, (field, problem) => errors.push({ line, field, problem })), where: { line } }
+    return { ...toOrg(cells, (field, problem) => errors.push({ line, field, problem })), where: { line } }
   })
   return { entries, errors }
 }
@@ -86,25 +88,27 @@ function readGeoJson(text: string): Read {
         if (c) cells[c] = value == null ? '' : String(value)
       }
     }
-    return { org: toOrg(cells, (field, problem) => errors.push({ feature, field, problem })), where: { feature } }
+    return { ...toOrg(cells, (field, problem) => errors.push({ feature, field, problem })), where: { feature } }
   })
   return { entries, errors }
 }
 
-function toOrg(cells: Partial<Record<Column, string>>, report: (field: string, problem: string) => void): PartyOrg {
+function toOrg(cells: Partial<Record<Column, string>>, report: (field: string, problem: string) => void): Omit<LocatedOrg, 'where'> {
   const text = (c: Column) => (cells[c] ?? '').trim()
   const count = (c: Column) => {
     const raw = text(c)
     if (raw === '') return 0
     if (!/^\d+$/.test(raw)) report(c, `"${raw}" is not a whole number ≥ 0`)
-    return /^\d+$/.test(raw) ? Number(raw) : 0
+    else if (Number(raw) > MAX_COUNT) report(c, `${raw} is more than ${MAX_COUNT}: not a count of one organisation`)
+    return /^\d+$/.test(raw) && Number(raw) <= MAX_COUNT ? Number(raw) : 0
   }
   const level = levelOf(text('level'))
   if (!level) report('level', `unknown level "${text('level')}"; use streetWorkCommittee, communityCommittee, gridGeneralBranch, estateBranch, buildingGroup (or 街道大工委 … 楼栋党小组)`)
-  return {
+  const org: PartyOrg = {
     code: text('code'), name: text('name'), level: level ?? 'buildingGroup', parentCode: text('parent_code') || null,
     areaCode: text('area_code'), place: text('place') || null, secretary: text('secretary'),
     members: { employed: count('members_employed'), resident: count('members_resident'), stationed: count('members_stationed') },
     vanguardPosts: count('vanguard_posts'), doubleReported: count('double_reported'),
   }
+  return level ? { org } : { org, unknownLevel: true }
 }
