@@ -8,6 +8,7 @@ import { bindSocket, createWallSocket } from './socket'
 import { useAreasStore } from './stores/areas'
 import { useCasesStore } from './stores/cases'
 import { useConnectionStore } from './stores/connection'
+import { useDevicesStore } from './stores/devices'
 import { useFocusStore } from './stores/focus'
 import { useInspectorsStore } from './stores/inspectors'
 import { useStatsStore } from './stores/stats'
@@ -28,6 +29,7 @@ bindSocket(createWallSocket(wallToken()), {
   cases: useCasesStore(pinia),
   stats: useStatsStore(pinia),
   focus: useFocusStore(pinia),
+  devices: useDevicesStore(pinia),
 })
 
 app.mount('#app')

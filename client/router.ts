@@ -10,6 +10,9 @@ export const router = createRouter({
     { path: '/area/:code', name: 'area', component: WallLayout },
     { path: '/case/:id', name: 'case', component: WallLayout },
     { path: '/inspector/:id', name: 'inspector', component: WallLayout },
+    /** Devices (issue #13): a camera's live picture, another device's state. */
+    { path: '/camera/:id', name: 'camera', component: WallLayout },
+    { path: '/device/:id', name: 'device', component: WallLayout },
     /** ?date=yyyy-MM-dd (default today) */
     { path: '/replay/grid/:code', name: 'replayGrid', component: WallLayout },
     { path: '/replay/:inspectorId', name: 'replay', component: WallLayout },

@@ -14,6 +14,7 @@ import { wallFetch } from './wall-token'
 import type { useAreasStore } from './stores/areas'
 import type { useCasesStore } from './stores/cases'
 import type { useConnectionStore } from './stores/connection'
+import type { useDevicesStore } from './stores/devices'
 import type { useFocusStore } from './stores/focus'
 import type { useInspectorsStore } from './stores/inspectors'
 import type { useStatsStore } from './stores/stats'
@@ -27,6 +28,8 @@ export interface WallStores {
   cases: ReturnType<typeof useCasesStore>
   stats: ReturnType<typeof useStatsStore>
   focus: ReturnType<typeof useFocusStore>
+  /** Devices and their live state (issue #13); optional so a test may bind without it. */
+  devices?: ReturnType<typeof useDevicesStore>
 }
 
 /** The snapshot format this page asks for: packed, unless `?snapshot=json`. */
@@ -72,6 +75,7 @@ export function bindSocket(socket: WallSocket, stores: WallStores, tables: Table
   socket.on('connect', () => {
     stores.connection.connected = true
     stores.focus.resend()
+    void stores.devices?.refresh()
   })
   socket.on('disconnect', () => { stores.connection.connected = false })
   socket.on('wall:snapshot', receiveSnapshot)
@@ -91,6 +95,7 @@ export function bindSocket(socket: WallSocket, stores: WallStores, tables: Table
     stores.connection.markMessage(stats.at)
     stores.stats.apply(stats)
   }))
+  socket.on('devices:status', (changes) => stores.devices?.applyStatus(changes))
   socket.on('scope:updated', (detail) => gate.whenLive(() => stores.focus.setDetail(detail)))
   socket.connect()
 }
