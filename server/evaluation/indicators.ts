@@ -12,7 +12,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   { id: 'onTimeCheck', nameZh: '按时核查率', nameEn: 'on-time check rate', formulaZh: '处置后120工作分钟内核查数 / 应核查数', formulaEn: 'checked (verified or sent back) within 120 working min of handling / due for checking', higherIsBetter: true, weight: 10 },
   { id: 'onTimeClose', nameZh: '按时结案率', nameEn: 'on-time closing rate', formulaZh: '核查后60工作分钟内结案数 / 应结案数（已核查）', formulaEn: 'closed within 60 working min of verification / due for closing after verification', higherIsBetter: true, weight: 5 },
   { id: 'closure', nameZh: '结案率', nameEn: 'closure rate', formulaZh: '结案数 / 应结案数（已派遣，且已结案或超过处置时限）', formulaEn: 'closed / due for closure (dispatched, and closed or past the 处置时限)', higherIsBetter: true, weight: 15 },
-  { id: 'onTimeClosure', nameZh: '按期结案率', nameEn: 'on-time closure rate', formulaZh: '按期结案数（结案且首次处置未超时限） / 应结案数', formulaEn: 'closed and first handled within the 处置时限 / due for closure', higherIsBetter: true, weight: 15 },
+  { id: 'onTimeClosure', nameZh: '按期结案率', nameEn: 'on-time closure rate', formulaZh: '按期结案数（结案且最后一次处置在处置时限内，返工后的再处置也算） / 应结案数', formulaEn: 'closed, with the last handling (a rework round’s too) within the 处置时限 / due for closure', higherIsBetter: true, weight: 15 },
   { id: 'rework', nameZh: '返工率', nameEn: 'rework rate', formulaZh: '被返工案件数 / 经过核查的案件数', formulaEn: 'cases sent back / cases checked', higherIsBetter: false, weight: 10 },
 ]
 

@@ -57,6 +57,38 @@ describe('12345 figures', () => {
     expect(f.firstContactRate).toEqual({ numerator: 1, denominator: 1 })
   })
 
+  it('weighs 满意 1, 基本满意 0.8, 一般 0.6, 不满意 0 over the 办结 cases rated, the sum kept exact', () => {
+    // 满意 2 × 1 + 基本满意 3 × 0.8 + 一般 1 × 0.6 + 不满意 1 × 0 = 2 + 2.4 + 0.6 = 5 over 7 rated → 71.4 %.
+    // (Floating point adds 0.8 + 0.8 + 0.8 + 0.6 to 3.0000000000000004: the figure says 5, not 5.000…1.)
+    const rated = (satisfaction: SatisfactionLevel): Spec => ({ actions: LOOP, contactAfter: 5, resolved: true, satisfaction })
+    const f = figures([
+      rated('satisfied'), rated('basicallySatisfied'), rated('basicallySatisfied'), rated('neutral'), rated('basicallySatisfied'),
+      rated('dissatisfied'), rated('satisfied'),
+      // An open case's early answer is not counted: 满意率 is of 办结 cases.
+      { actions: ['accept', 'file'], contactAfter: 5, satisfaction: 'dissatisfied', resolved: false },
+    ], MONDAY + 60 * MIN)
+    expect(f.satisfactionRate).toEqual({ numerator: 5, denominator: 7 })
+    expect(f.satisfactionCounts).toEqual({ satisfied: 2, basicallySatisfied: 3, neutral: 1, dissatisfied: 1 })
+    expect(f.resolutionRate).toEqual({ numerator: 7, denominator: 7 })
+    expect([f.received, f.inProgress, f.completed]).toEqual([8, 1, 7])
+  })
+
+  it('counts 先行联系 at exactly 120 minutes as in time, at 121 as late', () => {
+    const f = figures([{ actions: ['accept'], contactAfter: 120 }, { actions: ['accept'], contactAfter: 121 }], MONDAY + 180 * MIN)
+    expect(f.firstContactRate).toEqual({ numerator: 1, denominator: 2 })
+  })
+
+  it('leaves out 12345 cases reported before the period, and lists the newest first', () => {
+    const book = new CaseBook(DEFAULT_CALENDAR)
+    const at = [cst('2026-11-29T23:59:00'), MONDAY, MONDAY + 30 * MIN]
+    const ids = at.map((t) => book.report({ categoryCode: 'E0102', source: 'hotline', gridCode: 'G1', lng: 0, lat: 0, description: '', reporterId: null, at: t, actor: '12345' }).id)
+    const f = hotlineFigures({ cases: book.all(), followUps: new Map(), period: 'today', from: cst('2026-11-30T00:00:00'), to: MONDAY + 60 * MIN, areaCode: 'D', grids: null })
+    expect(f.received).toBe(2)
+    expect(f.recentCaseIds).toEqual([ids[2], ids[1]])
+    // Neither was called back, and at 10:00 neither has been waiting 120 minutes: 先行联系率 judges none yet.
+    expect(f.firstContactRate).toEqual({ numerator: 0, denominator: 0 })
+  })
+
   it('keeps to the area’s grids', () => {
     const f = figures([{ actions: LOOP, grid: 'G1' }, { actions: LOOP, grid: 'G2' }], MONDAY + 60 * MIN, new Set(['G2']))
     expect(f.received).toBe(1)

@@ -15,19 +15,19 @@ const MONDAY = cst('2026-11-30T09:00:00')
 const MIN = 60_000
 
 interface Step { action: CaseAction; after: number; actor?: string; department?: string }
-interface Spec { grid?: string; source?: CaseSource; reporterId?: number | null; category?: string; steps: Step[] }
+interface Spec { grid?: string; source?: CaseSource; reporterId?: number | null; category?: string; reportedAt?: number; steps: Step[] }
 
-/** Each step `after` minutes after the previous one (wall minutes; all within the morning's working period). */
+/** Each step `after` minutes after the previous one (wall minutes); reported at MONDAY 09:00 unless told. */
 function book(specs: Spec[]) {
   const b = new CaseBook(DEFAULT_CALENDAR)
   const ids: string[] = []
   for (const s of specs) {
     const r = b.report({
       categoryCode: s.category ?? 'E0102', source: s.source ?? 'inspector', gridCode: s.grid ?? 'G1', lng: 0.5, lat: 0.5,
-      description: '', reporterId: s.reporterId === undefined ? 1 : s.reporterId, at: MONDAY, actor: '王网格',
+      description: '', reporterId: s.reporterId === undefined ? 1 : s.reporterId, at: s.reportedAt ?? MONDAY, actor: '王网格',
     })
     ids.push(r.id)
-    let at = MONDAY
+    let at = s.reportedAt ?? MONDAY
     for (const step of s.steps) {
       at += step.after * MIN
       b.act(r.id, step.action, { at, actor: step.actor ?? 'x', department: step.department ?? '区环卫中心' })
@@ -155,6 +155,75 @@ describe('indicators, worked by hand', () => {
     expect(overall('rework')).toEqual({ numerator: 1, denominator: 2 })
   })
 
+  it('按期结案率 differs from 结案率: a case closed after a late handling, or after a rework handled late, is closed but not on time', () => {
+    // Dispatched 09:15 each; 5 working hours → due 16:15 (as above). Now 17:00.
+    const base: Step[] = [{ action: 'accept', after: 5, actor: '张受理' }, { action: 'file', after: 5, actor: '张受理' }, { action: 'dispatch', after: 5, actor: '赵派遣' }]
+    const { overall, drill, ids, evaluation } = run([
+      // 1: handled 09:20 by 环卫一班, verified 09:25, closed 09:30: closed on time.
+      { steps: FULL() },
+      // 2: handled 16:20 (late), verified 16:25, closed 16:30: closed, not on time.
+      { steps: [...base, { action: 'handle', after: 425, actor: '环卫二班' }, { action: 'verify', after: 5, actor: '王网格' }, { action: 'close', after: 5, actor: '张受理' }] },
+      // 3: handled 09:20 by 环卫一班, sent back 09:25, handled again 16:30 by 环卫二班 (past 16:15), verified 16:35, closed 16:40.
+      { steps: [...base, { action: 'handle', after: 5, actor: '环卫一班' }, { action: 'sendBack', after: 5, actor: '王网格' },
+        { action: 'handle', after: 425, actor: '环卫二班' }, { action: 'verify', after: 5, actor: '王网格' }, { action: 'close', after: 5, actor: '张受理' }] },
+    ], cst('2026-11-30T17:00:00'))
+    expect(overall('closure')).toEqual({ numerator: 3, denominator: 3 })
+    expect(overall('onTimeClosure')).toEqual({ numerator: 1, denominator: 3 })
+    expect(drill('onTimeClosure').numeratorCaseIds).toEqual([ids[0]])
+    // 按期处置率 judges the first handling only: 09:20 (1), 16:20 (2, late), 09:20 (3) → 2 / 3.
+    expect(overall('onTimeHandle')).toEqual({ numerator: 2, denominator: 3 })
+    // 返工率: all three were checked, case 3 was sent back → 1 / 3; the first round's handler answers for it.
+    expect(overall('rework')).toEqual({ numerator: 1, denominator: 3 })
+    const handler = (name: string) => evaluation.report.rankings.handler.entries.find((e) => e.id === name)!.indicators
+    // 环卫一班 handled 1 and 3 first (both on time), and 3 was sent back: 按期处置 2 / 2, 返工 1 / 2.
+    expect(handler('环卫一班')).toEqual([
+      { id: 'onTimeHandle', numerator: 2, denominator: 2, value: 1 },
+      { id: 'rework', numerator: 1, denominator: 2, value: 0.5 },
+    ])
+    // 环卫二班 handled 2 first (late) and 3 second (a second round is not judged again).
+    expect(handler('环卫二班')).toEqual([
+      { id: 'onTimeHandle', numerator: 0, denominator: 1, value: 0 },
+      { id: 'rework', numerator: 0, denominator: 1, value: 0 },
+    ])
+    // 按时核查率 judges the first check after the first handling: 09:20→09:25, 16:20→16:25, 09:20→09:25 (the send-back) → 3 / 3.
+    expect(overall('onTimeCheck')).toEqual({ numerator: 3, denominator: 3 })
+  })
+
+  it('the overall score of those three cases, worked by hand (weights of indicators.ts), is 80.7: grade B', () => {
+    const base: Step[] = [{ action: 'accept', after: 5 }, { action: 'file', after: 5 }, { action: 'dispatch', after: 5 }]
+    const { evaluation } = run([
+      { steps: FULL() },
+      { steps: [...base, { action: 'handle', after: 425 }, { action: 'verify', after: 5 }, { action: 'close', after: 5 }] },
+      { steps: [...base, { action: 'handle', after: 5 }, { action: 'sendBack', after: 5 }, { action: 'handle', after: 425 }, { action: 'verify', after: 5 }, { action: 'close', after: 5 }] },
+    ], cst('2026-11-30T17:00:00'))
+    // Indicator (weight): value → weighted
+    //   有效上报率 (10): 3/3 → 10        按时受理率 (5): 3/3 → 5      按时核实率 (5): 0/0 (inspector reports) → left out
+    //   按时立案率 (5): 3/3 → 5          按时派遣率 (5): 3/3 → 5      按期处置率 (15): 2/3 → 10
+    //   按时核查率 (10): 3/3 → 10        按时结案率 (5): 3/3 → 5      结案率 (15): 3/3 → 15
+    //   按期结案率 (15): 1/3 → 5         返工率 (10): 1/3, scored as 1 − 1/3 → 6.667
+    // Σ weighted = 76.667 over Σ weights 95 (100 − 5 left out) = 0.80702 → 80.7 → B (80 ≤ 80.7 < 90).
+    expect(evaluation.report.overall.score).toBe(80.7)
+    expect(evaluation.report.overall.grade).toBe('B')
+    expect(evaluation.report.overall.indicators.find((i) => i.id === 'onTimeVerify')).toEqual({ id: 'onTimeVerify', numerator: 0, denominator: 0, value: null })
+  })
+
+  it('counts working minutes, not wall minutes: the lunch break (12:00–14:00) does not run the 20-minute 受理 limit', () => {
+    const beforeLunch = cst('2026-11-30T11:50:00')
+    const inLunch = cst('2026-11-30T12:30:00')
+    const { overall } = run([
+      // 11:50 → 14:05: 10 working minutes before 12:00 + 5 after 14:00 = 15 → on time.
+      { reportedAt: beforeLunch, steps: [{ action: 'accept', after: 135 }] },
+      // 11:50 → 14:15: 10 + 15 = 25 → late.
+      { reportedAt: beforeLunch, steps: [{ action: 'accept', after: 145 }] },
+      // Reported 12:30, in the break: its 20 minutes run 14:00–14:20, so at 14:18 it is not judged yet.
+      { reportedAt: inLunch, steps: [] },
+    ], cst('2026-11-30T14:18:00'))
+    expect(overall('onTimeAccept')).toEqual({ numerator: 1, denominator: 2 })
+    // At 14:21 it is past 14:20 and still waiting: overdue, in the denominator only.
+    const later = run([{ reportedAt: inLunch, steps: [] }], cst('2026-11-30T14:21:00'))
+    expect(later.overall('onTimeAccept')).toEqual({ numerator: 0, denominator: 1 })
+  })
+
   it('has a definition with both formulas for every indicator the evaluation computes, weights summing to 100', () => {
     const { evaluation } = run([{ steps: FULL() }], MONDAY + 60 * MIN)
     expect(evaluation.report.overall.indicators.map((i) => i.id).sort()).toEqual(INDICATORS.map((d) => d.id).sort())
@@ -188,6 +257,18 @@ describe('subjects', () => {
     expect(two.indicators[0]).toEqual({ id: 'validReport', numerator: 0, denominator: 1, value: 0 })
     expect(evaluation.drill('inspector', '2', 'validReport')!.items[0].denominatorCaseIds).toEqual([ids[1]])
     expect(evaluation.drill('grid', 'nowhere')).toBeNull()
+  })
+
+  it('scores a department on the 处置部门 indicators only, and each post on its own', () => {
+    const { evaluation } = run([{ steps: FULL() }], MONDAY + 60 * MIN)
+    const r = evaluation.report.rankings
+    expect(r.department.entries[0].indicators.map((i) => i.id)).toEqual(['onTimeHandle', 'closure', 'onTimeClosure', 'rework'])
+    expect(r.acceptor.entries.find((e) => e.id === '张受理')!.indicators.map((i) => i.id)).toEqual(['onTimeAccept', 'onTimeVerify', 'onTimeFile', 'onTimeClose'])
+    expect(r.dispatcher.entries[0].indicators).toEqual([{ id: 'onTimeDispatch', numerator: 1, denominator: 1, value: 1 }])
+    // 张受理: 受理 1/1, 核实 0/0 (an inspector's report), 立案 1/1, 结案 1/1 → 100.
+    expect(r.acceptor.entries.find((e) => e.id === '张受理')!.score).toBe(100)
+    // The case is not yet due for closure at 10:00 (due 16:15) but was closed: 结案率 1/1; checked, not reworked: 返工率 0/1.
+    expect(r.department.entries[0].indicators.find((i) => i.id === 'rework')).toEqual({ id: 'rework', numerator: 0, denominator: 1, value: 0 })
   })
 
   it('narrows to a scope: only the cases under it count', () => {

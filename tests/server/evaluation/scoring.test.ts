@@ -11,6 +11,16 @@ describe('score', () => {
     expect(scoreOf([v('onTimeHandle', 4, 5), v('rework', 1, 4), v('validReport', 0, 0)])).toBe(78)
   })
 
+  it('weighs all eleven indicators as indicators.ts does (weights 10 5 5 5 5 15 10 5 15 15 10)', () => {
+    // 有效上报 10 × 9/10 = 9; 受理 5 × 1 = 5; 核实 5 × 1/2 = 2.5; 立案 5 × 1 = 5; 派遣 5 × 3/4 = 3.75;
+    // 处置 15 × 4/5 = 12; 核查 10 × 1 = 10; 结案(按时) 5 × 0 = 0; 结案率 15 × 1 = 15; 按期结案 15 × 3/5 = 9;
+    // 返工 10 × (1 − 1/5) = 8. Σ = 79.25 of 100 → 79.3 (C).
+    const all = [v('validReport', 9, 10), v('onTimeAccept', 2, 2), v('onTimeVerify', 1, 2), v('onTimeFile', 4, 4), v('onTimeDispatch', 3, 4),
+      v('onTimeHandle', 4, 5), v('onTimeCheck', 5, 5), v('onTimeClose', 0, 3), v('closure', 5, 5), v('onTimeClosure', 3, 5), v('rework', 1, 5)]
+    expect(scoreOf(all)).toBe(79.3)
+    expect(gradeOf(scoreOf(all))).toBe('C')
+  })
+
   it('rounds to one decimal and is null without any case', () => {
     expect(scoreOf([v('onTimeDispatch', 2, 3)])).toBe(66.7)
     expect(scoreOf([v('onTimeDispatch', 0, 0)])).toBeNull()
@@ -43,6 +53,20 @@ describe('ranking', () => {
   it('breaks a tie by the number of cases behind the score', () => {
     const r = rank('grid', [s('few', 90, 2), s('many', 90, 30)])
     expect(r.entries.map((e) => e.id)).toEqual(['many', 'few'])
+  })
+
+  it('lists at most 3 on each list, the black list worst first; a C or an unscored subject is on neither', () => {
+    // Scores 98 A, 93 A, 91 A, 90 A, 75 C, 61 D, 59 E, 40 E, 12 E, unscored.
+    const r = rank('grid', [s('c1', 75), s('a1', 98), s('e3', 12), s('a4', 90), s('d1', 61), s('a2', 93), s('e1', 59), s('a3', 91), s('e2', 40), s('none', null)])
+    expect(r.redList).toEqual(['a1', 'a2', 'a3'])        // the top three A/B; a4 (90, A) is fourth
+    expect(r.blackList).toEqual(['e3', 'e2', 'e1'])      // the bottom three D/E, worst first; d1 (61) is fourth
+    expect([...r.redList, ...r.blackList]).not.toContain('c1')
+    expect([...r.redList, ...r.blackList]).not.toContain('none')
+  })
+
+  it('puts a D on the black list (D ≥ 60 is not a pass), and nobody there when all are C or better', () => {
+    expect(rank('grid', [s('a', 85), s('b', 60)]).blackList).toEqual(['b'])
+    expect(rank('grid', [s('a', 85), s('b', 70)]).blackList).toEqual([])
   })
 
   it('puts nobody on the red list when nobody reaches B', () => {
