@@ -12,11 +12,13 @@ const NAMES: Record<string, string> = {
   施工占道: 'Construction blocking road', 工地扬尘: 'Construction dust', 施工废弃料: 'Construction waste', 占道经营: 'Street vending on the road',
   无照经营: 'Unlicensed business', 乱停放非机动车: 'Badly parked bikes', 店外经营: 'Trading outside the shop', 道路积水: 'Flooded road',
   管道破裂: 'Burst pipe', 路面塌陷: 'Road subsidence', 噪声扰民: 'Noise nuisance',
+  邻里纠纷: 'Neighbour dispute', 物业纠纷: 'Property-management dispute', 家庭纠纷: 'Family dispute',
 }
 
 const MAJORS: Record<string, string> = {
   公用设施: 'Public utilities', 道路交通: 'Roads & traffic', 市容环境: 'Cityscape', 园林绿化: 'Landscaping', 房屋土地: 'Buildings & land',
   其他设施: 'Other facilities', 宣传广告: 'Advertising', 施工管理: 'Construction', 街面秩序: 'Street order', 突发事件: 'Emergencies', 其他事件: 'Other events',
+  矛盾纠纷: 'Disputes',
 }
 
 export function majorName(major: string, locale: string): string {

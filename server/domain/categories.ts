@@ -33,6 +33,8 @@ export const CASE_CATEGORIES: readonly CaseCategory[] = [
   ...major('event', 'E04', '街面秩序', [['E0401', '占道经营', h(2)], ['E0402', '无照经营', d(3)], ['E0403', '乱停放非机动车', h(2)], ['E0404', '店外经营', h(2)]]),
   ...major('event', 'E05', '突发事件', [['E0501', '道路积水', h(2)], ['E0502', '管道破裂', h(4)], ['E0503', '路面塌陷', h(4)], ['E0504', '火情隐患', h(1)]]),
   ...major('event', 'E06', '其他事件', [['E0601', '噪声扰民', d(1)], ['E0602', '独居老人关怀', h(2)]]),
+  // 矛盾纠纷 (the community screen's 平安社区 disputes): mediated by the community's 调委会 within days, not hours.
+  ...major('event', 'E07', '矛盾纠纷', [['E0701', '邻里纠纷', d(5)], ['E0702', '物业纠纷', d(5)], ['E0703', '家庭纠纷', d(3)]]),
 ]
 
 /** Subclasses only a device's alarm rule files (server/devices/alarm-rules.ts): the simulator's people never pick them. */

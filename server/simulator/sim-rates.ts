@@ -31,6 +31,8 @@ export const STEP_MINUTES = {
 /** Major-class weights for generated reports (事件 dominate, as in every city's statistics). */
 export const MAJOR_WEIGHTS: Record<string, number> = {
   'event/市容环境': 45, 'event/街面秩序': 22, 'event/宣传广告': 6, 'event/施工管理': 4, 'event/突发事件': 2, 'event/其他事件': 2,
+  // Disputes grid workers bring in from their rounds (邻里 / 物业 / 家庭): a few a week per community.
+  'event/矛盾纠纷': 3,
   'component/公用设施': 7, 'component/道路交通': 5, 'component/市容环境': 3, 'component/园林绿化': 2, 'component/房屋土地': 1, 'component/其他设施': 1,
 }
 
@@ -65,4 +67,7 @@ export const DESCRIPTIONS: Record<string, string[]> = {
   路灯不亮: ['路灯夜间不亮', '连续三盏路灯损坏'],
   违法搭建: ['楼顶新建彩钢瓦棚', '小区绿地内违章搭建'],
   道路积水: ['低洼路段积水约20厘米', '下水道堵塞路面积水'],
+  邻里纠纷: ['楼上楼下漏水引发邻里争执', '公共走道堆物占道，邻居多次争吵'],
+  物业纠纷: ['业主与物业就停车费收取发生纠纷', '电梯长期故障，业主拒交物业费'],
+  家庭纠纷: ['老人赡养问题引发家庭矛盾', '夫妻争吵，邻居反映需调解'],
 }
