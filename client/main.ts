@@ -7,6 +7,7 @@ import { router } from './router'
 import { bindSocket, createWallSocket } from './socket'
 import { useAreasStore } from './stores/areas'
 import { useCasesStore } from './stores/cases'
+import { useCommunityStore } from './stores/community'
 import { useConnectionStore } from './stores/connection'
 import { useDevicesStore } from './stores/devices'
 import { useFocusStore } from './stores/focus'
@@ -30,6 +31,7 @@ bindSocket(createWallSocket(wallToken()), {
   stats: useStatsStore(pinia),
   focus: useFocusStore(pinia),
   devices: useDevicesStore(pinia),
+  community: useCommunityStore(pinia),
 })
 
 app.mount('#app')

@@ -19,5 +19,7 @@ export const router = createRouter({
     /** The 党建引领 and 综合评价 boards, at the district or an area (client/boards/). */
     { path: '/board/party/:code?', name: 'partyBoard', component: WallLayout },
     { path: '/board/ranking/:code?', name: 'rankingBoard', component: WallLayout },
+    /** A community's own screen: 平安社区 · 数字社区 · 人文社区 (client/community/), without the map. */
+    { path: '/community/:code', name: 'community', component: () => import('./community/CommunityScreen.vue') },
   ],
 })

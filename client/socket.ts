@@ -13,6 +13,7 @@ import { createTableCache, type TableCache } from './snapshot/table-cache'
 import { wallFetch } from './wall-token'
 import type { useAreasStore } from './stores/areas'
 import type { useCasesStore } from './stores/cases'
+import type { useCommunityStore } from './stores/community'
 import type { useConnectionStore } from './stores/connection'
 import type { useDevicesStore } from './stores/devices'
 import type { useFocusStore } from './stores/focus'
@@ -30,6 +31,8 @@ export interface WallStores {
   focus: ReturnType<typeof useFocusStore>
   /** Devices and their live state (issue #13); optional so a test may bind without it. */
   devices?: ReturnType<typeof useDevicesStore>
+  /** The community screen's board and alarms (issue #13); optional like devices. */
+  community?: ReturnType<typeof useCommunityStore>
 }
 
 /** The snapshot format this page asks for: packed, unless `?snapshot=json`. */
@@ -96,6 +99,12 @@ export function bindSocket(socket: WallSocket, stores: WallStores, tables: Table
     stores.stats.apply(stats)
   }))
   socket.on('devices:status', (changes) => stores.devices?.applyStatus(changes))
+  socket.on('board:updated', (board) => {
+    stores.connection.markMessage()
+    stores.community?.setBoard(board)
+  })
+  // District-wide: the community store keeps those of devices in the community it shows.
+  socket.on('alarms:changed', (alarms) => stores.community?.applyAlarms(alarms, (id) => stores.devices?.infos.get(id)?.areaCode === stores.community?.code))
   socket.on('scope:updated', (detail) => gate.whenLive(() => stores.focus.setDetail(detail)))
   socket.connect()
 }

@@ -1,5 +1,6 @@
 // English strings. Same keys as zh-CN.ts (type-checked in i18n/index.ts).
 import boards from './boards-en'
+import community from './community-en'
 import video from './video-en'
 import type zhCN from './zh-CN'
 
@@ -75,6 +76,7 @@ const en: typeof zhCN = {
   feed: { empty: 'No case activity yet' },
   ...boards,
   ...video,
+  ...community,
   tour: {
     running: 'Auto tour · next: {stop}', paused: 'Paused; resumes after {n} s without input', waiting: 'Auto tour · waiting for data',
     stop: { district: 'district', worstGrid: 'worst grid', urgentCase: 'most urgent case', replay: 'track replay', party: 'party building', ranking: 'evaluation' },

@@ -1,5 +1,6 @@
 // 中文文案（默认语言）。Keys are grouped by where they appear.
 import boards from './boards-zh-CN'
+import community from './community-zh-CN'
 import video from './video-zh-CN'
 export default {
   app: {
@@ -79,6 +80,7 @@ export default {
   feed: { empty: '暂无案件动态' },
   ...boards,
   ...video,
+  ...community,
   tour: {
     running: '自动巡览中 · 下一站：{stop}', paused: '已暂停，{n}秒无操作后继续', waiting: '自动巡览中 · 等待数据',
     stop: { district: '全区概览', worstGrid: '最严重网格', urgentCase: '最紧急案件', replay: '轨迹回放', party: '党建引领', ranking: '综合评价' },
