@@ -14,6 +14,7 @@
 //
 // Changes after the first commit are noted here, newest last.
 //   19:35 EvaluationReport.overall has no kind or rank (the scope itself is not ranked); drill kind may be 'overall'.
+//   12-03 POST /api/hotline/:caseId/follow-up: 400 firstContactAt when it is in the future (more than a minute ahead).
 import type { EpochMs, Ratio } from './domain'
 import type { SatisfactionLevel } from './party'
 
@@ -148,7 +149,7 @@ export interface HotlineFigures {
   inProgress: number
   /** 办结: of those, closed. */
   completed: number
-  /** 先行联系率 = 限时内先行联系数 / 受理数. */
+  /** 先行联系率 = 限时内先行联系数 / 受理数中已联系或已超过时限的 (a case still within its 120 minutes is not judged yet). */
   firstContactRate: Ratio
   /** 实际解决率 = 回访认定已解决数 / 已回访解决情况的办结数. */
   resolutionRate: Ratio

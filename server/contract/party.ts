@@ -10,9 +10,11 @@
 //   POST /api/party/projects/:id/actions       → ProjectDetail  (operator token; body ProjectActionBody)
 //   POST /api/import/party?format=csv|geojson  → { imported: Record<PartyOrgLevel, number> } (integration key, scope import)
 // Errors: { error: { code, message, field? } } — 400 names the field, 401 no operator, 403 role may not,
-// 404 no such project / case / branch, 409 not from the current step (error.currentStep), 422 import rejected.
+// 404 no such project / case / branch, 409 not from the current step (error.currentStep) or a case already
+// escalated (case_already_escalated), 422 import rejected.
 //
 // Changes after the first commit are noted here, newest last.
+//   12-03 POST /api/party/projects: 409 case_already_escalated (field caseId) when the case already has a project.
 import type { EpochMs, Ratio } from './domain'
 
 // ── Organisations ────────────────────────────────────────────────────────────────────────────────

@@ -18,6 +18,8 @@ import { isEvaluationPeriod, periodRange } from './period'
 /** How long one evaluation answers for its period and scope (wall time). */
 export const EVALUATION_CACHE_MS = 10_000
 const MAX_CASES = 500_000
+/** How far ahead of the server's clock a reported call-back time may be (clocks of two machines differ). */
+const CLOCK_SLACK_MS = 60_000
 
 export function createEvaluationRouter({ service, access }: { service: PartyService; access: AccessConfig }): Router {
   const router = Router()
@@ -99,6 +101,8 @@ export function createEvaluationRouter({ service, access }: { service: PartyServ
     if (!record) return sendError(res, 404, 'case_not_found', `no case ${String(req.params.caseId).slice(0, 40)}`, 'caseId')
     if (record.source !== 'hotline') return sendError(res, 409, 'not_a_hotline_case', `case ${record.id} came from ${record.source}, not 12345`, 'caseId')
     if (firstContactAt != null && firstContactAt < record.reportedAt) throw new InvalidInputError('firstContactAt', 'is before the case was reported')
+    // A call not made yet cannot count for 先行联系率 (a typo of a year would count it in time forever).
+    if (firstContactAt != null && firstContactAt > district.clock.now() + CLOCK_SLACK_MS) throw new InvalidInputError('firstContactAt', 'is in the future')
     const current = service.followUps().get(record.id)
     const followUp: HotlineFollowUp = {
       caseId: record.id,

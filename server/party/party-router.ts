@@ -1,7 +1,7 @@
 // The 党建引领 API (routes listed in contract/party.ts): the board's figures, the organisations, the
 // 党员领办 projects and their loop, and the import of the organisations. Order of refusals on a
 // write: 401 no operator, 400 bad body (naming the field), 403 role may not, 404 no such project /
-// branch / case, 409 not from the current step.
+// branch / case, 409 not from the current step (or a case already escalated to a project).
 import express, { Router, type NextFunction, type Request, type Response } from 'express'
 import type { ProjectAction } from '../contract/party'
 import { PARTY_ORG_LEVELS, PROJECT_LOOP, PROJECT_ROLE_ACTIONS } from '../contract/party'
@@ -82,6 +82,9 @@ export function createPartyRouter({ service, access }: { service: PartyService; 
       return sendError(res, 400, 'invalid_input', `branchCode: ${branch.code} is a ${branch.level}; a project is handed out by a 网格党总支, 小区党支部 or 楼栋党小组`, 'branchCode')
     }
     if (input.caseId && !district.cases.find(input.caseId)) return sendError(res, 404, 'case_not_found', `no case ${input.caseId}`, 'caseId')
+    // One case, one project: a second escalation would split the work and count the case twice.
+    const escalated = input.caseId ? [...service.projects.all()].find((p) => p.caseId === input.caseId) : undefined
+    if (escalated) return sendError(res, 409, 'case_already_escalated', `case ${input.caseId} is already project ${escalated.id}`, 'caseId')
     const record = service.projects.create({
       title: input.title, description: input.description, caseId: input.caseId, branchCode: branch.code, branchName: branch.name,
       gridCode: branch.areaCode, deadlineAt: input.deadlineAt, at: now(), actor: actorOf(operator), note: input.note,

@@ -89,7 +89,9 @@ export class PartySimulator {
   private create(a: Arrival): void {
     const district = this.service.district
     // Escalated from a case of its grid still in memory (older ones are gone from memory: raised by the branch).
-    const cases = a.fromCase ? [...district.cases.all()].filter((c) => c.gridCode === a.branch.areaCode && c.reportedAt <= a.at) : []
+    // Not one escalated already: one case, one project (as the API keeps it).
+    const escalated = new Set([...this.service.projects.all()].map((p) => p.caseId))
+    const cases = a.fromCase ? [...district.cases.all()].filter((c) => c.gridCode === a.branch.areaCode && c.reportedAt <= a.at && !escalated.has(c.id)) : []
     const source = cases.length > 0 ? cases[cases.length - 1] : null
     this.service.projects.create({
       title: a.title, description: source ? `由案件${source.id}升级：${source.description}` : `${a.branch.name}说事会议题：${a.title}`,

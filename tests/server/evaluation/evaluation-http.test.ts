@@ -39,7 +39,9 @@ describe('12345 and 综合评价 over HTTP', () => {
   })
   const newCase = (source: 'hotline' | 'inspector') => {
     const [lng, lat] = server.wall.district.tree.allGrids()[0].center
-    return reportCase(server.wall.district, { categoryCode: 'E0101', source, lng, lat, description: '暴露垃圾', actor: source === 'hotline' ? '12345' : '王网格' }).id
+    // Reported half an hour ago, so the call-backs recorded below (5 and 10 minutes after) lie in the past.
+    const at = server.wall.district.clock.now() - 30 * 60_000
+    return reportCase(server.wall.district, { categoryCode: 'E0101', source, lng, lat, description: '暴露垃圾', actor: source === 'hotline' ? '12345' : '王网格', at }).id
   }
   const walk = async (id: string, actions: CaseAction[]) => {
     for (const action of actions) {
@@ -74,6 +76,8 @@ describe('12345 and 综合评价 over HTTP', () => {
     for (const [body, field] of [
       [{ satisfaction: 'happy' }, 'satisfaction'], [{ resolved: 'yes' }, 'resolved'], [{ firstContactAt: 'soon' }, 'firstContactAt'],
       [{}, 'body'], [{ firstContactAt: reported - 60_000 }, 'firstContactAt'],
+      // A call-back not made yet (here: a year ahead) would count as in time for ever.
+      [{ firstContactAt: server.wall.district.clock.now() + 365 * 86_400_000 }, 'firstContactAt'],
     ] as const) {
       res = await followUp(ids.closed, 'sup-token', body)
       expect(res.status, JSON.stringify(body)).toBe(400)

@@ -114,6 +114,13 @@ describe('the 党员领办 project loop over HTTP', () => {
     expect(p.id).not.toBe(created[0])
   })
 
+  it('escalates a case once: a second project from the same case is a 409 naming caseId, storing nothing', async () => {
+    const caseId = server.wall.party.service.projects.get(created[1])!.caseId!
+    const e = await refused(() => post('/api/party/projects', 'party-token', { title: '重复升级', branchCode: branch.code, caseId, deadlineAt: deadline() }), 409, 'caseId')
+    expect(e).toMatchObject({ code: 'case_already_escalated' })
+    expect(e.message).toContain(created[1])
+  })
+
   it('walks 党员领办 → 议 → 定 → 组团兑现 → 群众评议 with the roles that may, ending with the residents’ rating', async () => {
     const id = created[0]
     const loop: [string, ProjectAction, ProjectStep, Record<string, unknown>?][] = [
