@@ -20,7 +20,9 @@ import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
 import type { District } from './domain/district'
 import { finalErrors } from './http/final-errors'
-import { healthRouter } from './http/health'
+import { healthRouter, storeProbe } from './http/health'
+import { meterStore } from './http/metered-store'
+import { createMetrics, meterSnapshotCache, metricsRouter } from './http/metrics'
 import { refuseMalformedPaths } from './http/path-encoding'
 import { apiNotFound } from './http/api-not-found'
 import { createImportRouter } from './http/import-router'
@@ -68,7 +70,8 @@ export interface WallApp {
 
 export function createApp(config: ServerConfig): WallApp {
   const startedAt = Date.now()
-  const store = openSqliteStore(path.join(config.dataDir, 'wall.db'))
+  const metrics = createMetrics()
+  const store = meterStore(openSqliteStore(path.join(config.dataDir, 'wall.db')), metrics)
   const clock = config.simulator ? resumeDemoClock(store, config.simulatorSpeed, config.simulatorStart) : createClock(1)
   const { district, isDemo, fresh, gridWeight } = openDistrict(config, store, clock)
   const intake: PositionIntake = {
@@ -94,7 +97,10 @@ export function createApp(config: ServerConfig): WallApp {
   const feed = feedFromHistory(district.cases.all())
   const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs, positionFlushMs: config.positionFlushMs })
   app.use(refuseMalformedPaths)
-  app.use(healthRouter(district, () => io.engine.clientsCount, startedAt))
+  meterSnapshotCache(broadcaster.snapshotCache, metrics)
+  metrics.watch({ connectedWalls: () => io.engine.clientsCount, role: () => 'single' })
+  app.use(healthRouter(district, () => io.engine.clientsCount, startedAt, { role: () => 'single', store: { kind: 'sqlite', reachable: storeProbe(store) }, redis: null }))
+  app.use(metricsRouter(metrics))
   app.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
   const areaTiles = districtTiles(district, config.basemap.crs)
   app.use(areaTilesRouter(areaTiles, config.access))
