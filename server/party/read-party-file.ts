@@ -51,8 +51,11 @@ function readCsv(text: string): Read {
   const columns = header.record.map(columnOf)
   const unknown = header.record.filter((_, i) => !columns[i])
   const missing = REQUIRED.filter((c) => !columns.includes(c))
+  // Two headers for one column (secretary and 书记): which one holds the value is anyone's guess.
+  const twice = COLUMNS.filter((c) => columns.filter((k) => k === c).length > 1)
   const headerErrors: ImportError[] = [
     ...unknown.map((h) => ({ line: 1, field: h, problem: `unknown column "${h}"; the columns are ${COLUMNS.join(', ')} (or ${Object.values(PARTY_COLUMNS).join('、')})` })),
+    ...twice.map((c) => ({ line: 1, field: c, problem: `the ${c} column (${PARTY_COLUMNS[c]}) appears more than once` })),
     ...missing.map((c) => ({ line: 1, field: c, problem: `there is no ${c} column` })),
   ]
   if (headerErrors.length > 0) return { errors: headerErrors }

@@ -183,6 +183,9 @@ describe('POST /api/import/party', () => {
       expect.objectContaining({ line: 1, field: 'leader', problem: expect.stringContaining('unknown column "leader"') }),
       expect.objectContaining({ line: 1, field: 'secretary', problem: 'there is no secretary column' }),
     ]))
+    // 书记 and secretary: one column under two headers.
+    r = await rejected(csv.replace(header, `${header.replace('secretary', '书记')},secretary`))
+    expect(r.errors).toEqual(expect.arrayContaining([expect.objectContaining({ line: 1, field: 'secretary', problem: expect.stringContaining('appears more than once') })]))
     r = await rejected(csv.replace(/\n(350111102001001-DZZ,[^\n]*),2,4\n/, '\n$1\n'))
     expect(r.errors).toEqual(expect.arrayContaining([expect.objectContaining({ line: 4, problem: 'has 10 cells; the header has 12' })]))
     r = await rejected(csv.replace('福馨花园党支部', '\uFFFD\uFFFD'))
