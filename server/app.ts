@@ -31,6 +31,7 @@ import { createIngestRouter } from './http/ingest-router'
 import { createInspectorRouter } from './http/inspector-router'
 import { createOpen311Router } from './http/open311/open311-router'
 import { createDevicesRouter } from './http/devices-router'
+import { createDemoStreams } from './devices/demo-streams'
 import { createSensorsRouter } from './http/sensors-router'
 import { createReplayRouter } from './http/replay-router'
 import { createWorkflowRouter } from './http/workflow-router'
@@ -107,6 +108,9 @@ export function createApp(config: ServerConfig): WallApp {
   app.use(areaOutlineRouter(district, config.access))
   app.use('/api/ingest/sensors', createSensorsRouter(devices.intake, config.access))
   app.use(createDevicesRouter(devices.intake, config.access))
+  // The demo cameras' /streams/… as a live test pattern (DEMO_VIDEO=1 with ffmpeg on PATH), else absent (无信号).
+  const demoStreams = createDemoStreams({ enabled: config.demoVideo && isDemo, cameraOf: (id) => devices.intake.registry.info(id) })
+  app.use(demoStreams.router)
   app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
   app.use('/open311/v2', createOpen311Router({ district, access: config.access, settings: config.open311, store }))
   app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
@@ -144,6 +148,7 @@ export function createApp(config: ServerConfig): WallApp {
       broadcaster.stop()
       for (const t of timers) clearInterval(t)
       await runningDevices.stop()
+      await demoStreams.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       party.close()
       store.close()

@@ -23,6 +23,8 @@ export interface ServerConfig {
   /** The wall's language unless a screen's URL asks for another (?lang=). */
   wallLanguage: WallLanguage
   simulator: boolean
+  /** DEMO_VIDEO: the demo serves a live test pattern for its cameras (needs ffmpeg on PATH; server/devices/demo-streams.ts). */
+  demoVideo: boolean
   /** Domain time per wall-clock time: 1 is real time, 60 runs an hour a minute. */
   simulatorSpeed: number
   /** How often walls get a batch of case changes and statistics (and statuses are re-judged). */
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'dist')),
     wallLanguage: wallLanguage(env.WALL_LANG),
     simulator: flag(env, 'SIMULATOR', true),
+    demoVideo: flag(env, 'DEMO_VIDEO', false),
     simulatorSpeed: number(env, 'SIMULATOR_SPEED', 1, (n) => n > 0 && n <= 3600, 'between 0 and 3600'),
     tickMs: number(env, 'TICK_MS', 1000, (n) => n >= 50 && n <= 60_000, 'between 50 and 60000 milliseconds'),
     positionFlushMs: number(env, 'POSITION_FLUSH_MS', 100, (n) => n >= 20 && n <= 60_000, 'between 20 and 60000 milliseconds'),
