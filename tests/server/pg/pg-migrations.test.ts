@@ -105,6 +105,22 @@ describe('PostgreSQL migrations', () => {
     }
   })
 
+  it('gives a located case a point in its grid and a case placed by address only (待定位) none', async () => {
+    const insert = `INSERT INTO cases (id, category_code, source, grid_code, lng, lat, located, description, media_urls, attributes,
+      step, reported_at, step_at, deadline, rework_count, furthest) VALUES ($1, 'A01', 'open311', 'A', $2, $3, $4, '井盖缺失', $5, $6,
+      'reported', 1764633600000, 1764633600000, 'normal', 0, 0)`
+    // JSON goes in as the SQLite row mappers write it (text), and comes back parsed.
+    await pool.query(insert, ['202612020001', 119.325, 26.085, 1, JSON.stringify(['https://example.org/1.jpg']), JSON.stringify({ road: '福新路' })])
+    await pool.query(insert, ['202612020002', 0, 0, 0, null, null])
+    const { rows } = await pool.query(`SELECT c.id, a.code, c.geom IS NULL AS unplaced, c.media_urls, c.attributes FROM cases c
+      LEFT JOIN areas a ON ST_Contains(a.geom, c.geom) ORDER BY c.id`)
+    expect(rows).toEqual([
+      { id: '202612020001', code: 'A', unplaced: false, media_urls: ['https://example.org/1.jpg'], attributes: { road: '福新路' } },
+      { id: '202612020002', code: null, unplaced: true, media_urls: null, attributes: null },
+    ])
+    await expect(pool.query(insert, ['202612020003', 0, 0, 2, null, null])).rejects.toThrow(/check constraint/)
+  })
+
   it('refuses an area that is not a polygon', async () => {
     await expect(pool.query(`INSERT INTO areas (code, name, level, geometry, ord) VALUES ('P', '点', 'grid', $1, 2)`,
       [{ type: 'Point', coordinates: [119.3, 26.1] }])).rejects.toThrow(/check constraint/)
