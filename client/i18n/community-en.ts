@@ -14,7 +14,7 @@ export default {
     camera: { none: 'No cameras here', more: '{n} more' },
     status: { online: 'online', stale: 'stale', offline: 'offline' },
     dispute: {
-      none: 'No open disputes', open: 'open', since: '{d} d ago',
+      none: 'No open disputes', open: 'open', since: '{d} d ago', today: 'today',
       state: { pending: 'Pending', registered: 'Registered', mediating: 'Mediating', mediated: 'Follow-up', resolved: 'Resolved', rejected: 'Not taken' },
     },
     flow: { in: 'In', out: 'Out', today: 'Today', perHour: 'Per hour', gates: 'Per gate', countsOnly: 'Counts only · no plates', detections: 'Detected today' },

@@ -15,7 +15,7 @@ export default {
     camera: { none: '本社区无摄像头', more: '另有 {n} 路' },
     status: { online: '在线', stale: '迟滞', offline: '离线' },
     dispute: {
-      none: '暂无在办纠纷', open: '在办', since: '{d}天前',
+      none: '暂无在办纠纷', open: '在办', since: '{d}天前', today: '今天',
       state: { pending: '待受理', registered: '已立案', mediating: '调解中', mediated: '待回访', resolved: '已化解', rejected: '不予受理' },
     },
     flow: { in: '进', out: '出', today: '今日', perHour: '每小时', gates: '各出入口', countsOnly: '仅计数 · 不显示车牌', detections: '今日检出' },

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunityBoard, DeviceInfo, DeviceList } from '../../server/contract/devices'
 import type { CaseSummary, WallSnapshot } from '../../server/contract/domain'
+import { formatCount } from '../../client/format'
 import { loadConfig } from '../../server/config'
 import { launchChromium } from '../helpers/launch-chromium'
 import { startTestServer, type TestServer } from '../helpers/start-test-server'
@@ -64,9 +65,16 @@ describe('the community screen', () => {
     return last!
   }
   const noScroll = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth && document.scrollingElement!.scrollHeight <= innerHeight)
-  /** Panels whose content is cut off (taller or wider than the panel's body). */
+  /** Panels with anything drawn past the edge of their body (cut off by it, or spilling over the next panel). */
   const clippedPanels = () => page.$$eval('.panel-body', (bodies) => bodies
-    .filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1)
+    .filter((b) => {
+      const box = b.getBoundingClientRect()
+      const scale = box.width / (b as HTMLElement).offsetWidth
+      return [...b.querySelectorAll('*')].some((e) => {
+        const r = e.getBoundingClientRect()
+        return r.width > 0 && r.height > 0 && (r.bottom > box.bottom + scale || r.right > box.right + scale || r.top < box.top - scale || r.left < box.left - scale)
+      })
+    })
     .map((b) => b.closest('[data-test]')?.getAttribute('data-test') ?? b.parentElement?.querySelector('h2')?.textContent ?? '?'))
   /** Every panel's title bar carries the age of its data ('数据 …'), none still waiting ('—'). */
   async function expectAgesOnEveryPanel(atLeast: number): Promise<void> {
@@ -97,7 +105,9 @@ describe('the community screen', () => {
 
   it('opens from the area drawer\'s 社区大屏 entry and shows the server\'s board, every panel with its data age', { timeout: 180_000 }, async () => {
     await page.goto(`${server.url}/area/${code}`)
-    await page.click('[data-test="community-entry"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-test="community-entry"]', { timeout: 60_000 })
+    await page.screenshot({ path: `${ARTIFACTS}/community-entry.png` })
+    await page.click('[data-test="community-entry"]')
     await page.waitForURL(`**/community/${code}`)
     await page.waitForSelector('[data-test="community-screen"]')
     const name = snapshot.areas.find((a) => a.code === code)!.name
@@ -117,7 +127,7 @@ describe('the community screen', () => {
     expect(await page.$$eval('[data-test="element-card"]', (c) => c.map((e) => e.getAttribute('data-element')))).toEqual(['people', 'land', 'things', 'feelings', 'affairs', 'organisations'])
     expect(await page.$$eval('[data-test="element-source"]', (s) => s.every((e) => (e.textContent ?? '').startsWith('来源')))).toBe(true)
     const profile = snapshot.profiles[code]
-    expect(await text('[data-element="people"] [data-figure="residents"] [data-test="element-value"]')).toBe(profile.residents.toLocaleString('zh-CN'))
+    expect(await text('[data-element="people"] [data-figure="residents"] [data-test="element-value"]')).toBe(formatCount(profile.residents, 'zh-CN'))
     expect(await count('[data-element="land"] [data-figure="grids"] [data-test="element-value"]')).toBe(gridsOf(code).size)
     await expectAgesOnEveryPanel(9 + 6)
     expect(await noScroll()).toBe(true)
@@ -162,6 +172,13 @@ describe('the community screen', () => {
     expect(Number(await text('[data-test="alarms-open"]'))).toBeGreaterThanOrEqual(1)
     await page.screenshot({ path: `${ARTIFACTS}/community-1920x1080.png` })
     expect(await clippedPanels()).toEqual([])
+
+    // Back to normal: the alarm clears on screen (its case stays open for an operator to close).
+    const later = (await get<WallSnapshot>('/api/snapshot')).serverTime - 200
+    expect((await postReadings([{ deviceId: smoke.id, kind: 'smoke', at: later, alarm: false, value: 0 }])).status).toBe(200)
+    await page.waitForSelector(`${row}:not(.open)`, { timeout: 15_000 })
+    expect(await text(`${row} .state`)).toBe('已恢复')
+    expect(await page.getAttribute(row, 'data-case')).toBe(caseId)
   })
 
   it('fits a 4K screen and a 5760×1080 spliced wall, one board per panel, nothing clipped', { timeout: 120_000 }, async () => {
@@ -188,8 +205,16 @@ describe('the community screen', () => {
     expect(consoleErrors.filter((e) => !/stream|m3u8|flv|404|Failed to load resource/i.test(e))).toEqual([])
   })
 
-  it('says so for a code that is not a community', { timeout: 30_000 }, async () => {
+  it('speaks English when the screen asks for it', { timeout: 30_000 }, async () => {
     await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.goto(`${server.url}/community/${code}?lang=en`)
+    await expect.poll(() => page.$$eval('[data-test="community-board"] .board-title', (h) => h.map((e) => e.textContent?.trim())), { timeout: 20_000 })
+      .toEqual(['Safe community', 'Digital community', 'Humane community'])
+    await page.goto(`${server.url}/community/${code}?lang=zh-CN`)
+    await page.waitForSelector('[data-test="community-screen"]')
+  })
+
+  it('says so for a code that is not a community', { timeout: 30_000 }, async () => {
     const grid = snapshot.areas.find((a) => a.level === 'grid')!
     await page.goto(`${server.url}/community/${grid.code}`)
     await page.waitForSelector('[data-test="not-community"]', { timeout: 30_000 })
