@@ -6,7 +6,7 @@ const en: typeof zhCN = {
     noSignal: 'No signal', queued: 'Queued', connecting: 'Connecting…', retryIn: 'Retrying in {n} s', retrying: 'Retrying…', live: 'LIVE',
   },
   device: {
-    cameraTitle: 'Camera', deviceTitle: 'Device', code: 'Device code', community: 'Community', grid: 'Grid', status: 'Status',
+    legend: 'Devices', legendSensor: 'Sensor', cameraTitle: 'Camera', deviceTitle: 'Device', code: 'Device code', community: 'Community', grid: 'Grid', status: 'Status',
     lastAt: 'Last report', never: 'Never reported', alarm: 'Alarm', noAlarm: 'No alarm', stream: 'Stream', notFound: 'Device {id} not found', openCase: 'Open case',
     kind: { gate: 'People in/out', vehicle: 'Vehicles in/out', trampling: 'Lawn trampling', waterMeter: 'Water meter', smoke: 'Smoke', manhole: 'Manhole cover', flood: 'Flooding', camera: 'Camera' },
   },
