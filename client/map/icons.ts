@@ -8,7 +8,8 @@ const SIZE = 64
 function canvas(): [HTMLCanvasElement, CanvasRenderingContext2D] {
   const c = document.createElement('canvas')
   c.width = c.height = SIZE
-  return [c, c.getContext('2d')!]
+  // willReadFrequently: a CPU canvas. A GPU one (SwiftShader here) cost ~750 ms to set up and read back before the first picture.
+  return [c, c.getContext('2d', { willReadFrequently: true })!]
 }
 
 /** Points north in the top half of the image, so rotating by the heading puts it just ahead of the marker. */

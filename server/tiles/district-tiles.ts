@@ -4,7 +4,8 @@
 import type { BasemapCrs } from '../contract/basemap'
 import type { AreaTree } from '../domain/area-tree'
 import type { District } from '../domain/district'
-import { cutAreaTiles, type AreaTileSet } from './area-tile-set'
+import { cutAreaTiles, TILE_MAX_ZOOM, type AreaTileSet } from './area-tile-set'
+import { warmUp } from './tile-warm-up'
 
 export interface DistrictTiles {
   /** The tiles of the district's current hierarchy. */
@@ -18,8 +19,10 @@ export function districtTiles(district: Pick<District, 'tree'>, crs: BasemapCrs 
   function current(): AreaTileSet {
     if (tiles && cutFrom === district.tree) return tiles
     cutFrom = district.tree
-    tiles = cutAreaTiles(district.tree, crs)
-    return tiles
+    const cut = cutAreaTiles(district.tree, crs)
+    tiles = cut
+    warmUp(cut, TILE_MAX_ZOOM, () => tiles !== cut)
+    return cut
   }
   current()
   return { current, crs }

@@ -11,6 +11,7 @@
 //   draw      the later of snapshot applied / grids drawn → the picture the bench waits for (every
 //             layer showing features, as client-metrics.ts).
 // A client without those marks gets nulls and a note saying which mark is missing.
+import fs from 'node:fs'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { round } from './stats'
 
@@ -20,6 +21,11 @@ export interface FirstPictureSpec {
   /** Map layers that must show features (the bench's picture-ready condition). */
   layers: string[]
   runs: number
+  /** Write a Chromium CPU profile (.cpuprofile) of the first cold new-way picture here. */
+  profile?: string
+  /** For working on the picture: a script run in every page before its own (context.addInitScript), and an
+   * expression evaluated after each picture, its value kept as the picture's `probe`. */
+  probe?: { initScript: string; collect: string }
 }
 
 type Part = 'page' | 'grids' | 'tables' | 'basemap' | 'other'
@@ -40,7 +46,7 @@ const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.end
 
 /** What the page fetched and the socket received, on CDP's monotonic clock (seconds). */
 function recordNetwork(cdp: CDPSession) {
-  const state = { navS: null as number | null, requests: new Map<string, Request>(), frames: [] as Frame[], socketOpenS: null as number | null }
+  const state = { navS: null as number | null, timeOrigin: null as Promise<number | null> | null, requests: new Map<string, Request>(), frames: [] as Frame[], socketOpenS: null as number | null }
   cdp.on('Network.requestWillBeSent', (e) => {
     if (e.type === 'Document' && state.navS == null) state.navS = e.timestamp
     state.requests.set(e.requestId, { url: e.request.url, part: partOf(e.request.url), startS: e.timestamp, endS: null, bytes: 0, fromCache: false, status: null })
@@ -64,8 +70,31 @@ function recordNetwork(cdp: CDPSession) {
   })
   return {
     state,
+    /** Requests made by the page's workers (MapLibre fetches tiles in its worker): CDP's page session
+     * does not see them, Playwright's page does (it attaches to the workers). On the same clock via timing(). */
+    watchWorkers(page: Page) {
+      const seen = (url: string) => [...state.requests.values()].some((r) => r.url === url)
+      page.on('requestfinished', (request) => {
+        void (async () => {
+          if (seen(request.url())) return
+          const t = request.timing()
+          const sizes = await request.sizes().catch(() => null)
+          const response = await request.response().catch(() => null)
+          state.timeOrigin ??= page.evaluate('performance.timeOrigin').then((o) => o as number, () => null)
+          const origin = await state.timeOrigin
+          if (origin == null || state.navS == null || seen(request.url())) return
+          // timing(): startTime in epoch ms, responseEnd relative to it; page ms = epoch − timeOrigin, as ms() counts from navS.
+          const startS = state.navS + (t.startTime - origin) / 1000
+          state.requests.set(`worker:${request.url()}`, {
+            url: request.url(), part: partOf(request.url()), startS, endS: t.responseEnd >= 0 ? startS + t.responseEnd / 1000 : null,
+            bytes: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0, fromCache: false, status: response?.status() ?? null,
+          })
+        })()
+      })
+    },
     reset() {
       state.navS = null
+      state.timeOrigin = null
       state.requests.clear()
       state.frames = []
       state.socketOpenS = null
@@ -81,22 +110,39 @@ function snapshotFrames(frames: Frame[]): { format: 'json' | 'packed' | null; fr
   return { format: attachments > 0 ? 'packed' : 'json', frames: frames.slice(i, i + 1 + attachments) }
 }
 
+// Each poll queries only the layers not yet seen showing features: a whole-screen query of 15,000 grids
+// or 20,000 markers costs the page ~200 ms, and querying every layer every 100 ms took ~2 s of the
+// main thread from the picture it measures. Once each has been seen, all are queried again at once and
+// the picture counts only if all still show features (the same condition, checked at one instant).
 const PICTURE_READY = (layers: string[]) => `(() => {
   const map = window.__wallMap
   if (!map) return false
-  return ${JSON.stringify(layers)}.every((l) => map.getLayer(l) && map.queryRenderedFeatures({ layers: [l] }).length > 0) ? performance.now() : false
+  const seen = (window.__firstPictureSeen ??= new Set())
+  const shows = (l) => Boolean(map.getLayer(l)) && map.queryRenderedFeatures({ layers: [l] }).length > 0
+  for (const l of ${JSON.stringify(layers)}) {
+    if (seen.has(l)) continue
+    if (!shows(l)) return false
+    seen.add(l)
+  }
+  const at = performance.now()
+  if (${JSON.stringify(layers)}.every(shows)) return at
+  seen.clear()
+  return false
 })()`
 
 const MARKS = `JSON.stringify(Object.fromEntries(['wall:snapshot-received', 'wall:snapshot-applied', 'wall:grids-drawn']
   .map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null])))`
 
-async function onePicture(page: Page, network: ReturnType<typeof recordNetwork>, layers: string[], go: () => Promise<unknown>) {
+async function onePicture(page: Page, network: ReturnType<typeof recordNetwork>, layers: string[], go: () => Promise<unknown>, listRequests = false, probe?: FirstPictureSpec['probe']) {
   network.reset()
   const started = performance.now()
   await go()
   const readyMs = Number(await (await page.waitForFunction(PICTURE_READY(layers), undefined, { timeout: 300_000, polling: 100 })).jsonValue())
   const fromGotoS = (performance.now() - started) / 1000
+  // The workers' requests are recorded asynchronously (watchWorkers): let the last ones land.
+  await page.waitForTimeout(300)
   const marks = JSON.parse(await page.evaluate(MARKS) as string) as Record<string, number | null>
+  const probed = probe ? await page.evaluate(probe.collect) : undefined
   const { state } = network
   const nav = state.navS ?? 0
   const ms = (s: number | null) => (s == null ? null : round((s - nav) * 1000, 0))
@@ -155,6 +201,9 @@ async function onePicture(page: Page, network: ReturnType<typeof recordNetwork>,
       ms: drawFrom == null ? null : round(readyMs - drawFrom, 0),
       from: drawFrom == null ? null : (applied ?? 0) >= (gridsReady ?? 0) ? 'wall:snapshot-applied' : gridsDrawn != null ? 'wall:grids-drawn' : 'last grid byte',
     },
+    /** Every request before the picture (start/end ms on the page's clock), when asked for (`listRequests`). */
+    requests: listRequests ? requests.map((r) => ({ url: new URL(r.url).pathname.slice(0, 60), part: r.part, startMs: ms(r.startS), endMs: ms(r.endS), kB: round(r.bytes / 1024, 0), status: r.status })) : undefined,
+    probe: probed,
     marksMs: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, round(v, 0)])),
     notes,
   }
@@ -162,16 +211,24 @@ async function onePicture(page: Page, network: ReturnType<typeof recordNetwork>,
 
 export type Picture = Awaited<ReturnType<typeof onePicture>>
 
-async function coldAndMaybeWarm(browser: Browser, url: string, layers: string[], warm: boolean): Promise<{ cold: Picture; warm?: Picture }> {
+async function coldAndMaybeWarm(browser: Browser, url: string, layers: string[], warm: boolean, profile?: string, probe?: FirstPictureSpec['probe']): Promise<{ cold: Picture; warm?: Picture }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 })
   try {
+    if (probe) await context.addInitScript(probe.initScript)
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     const network = recordNetwork(cdp)
+    network.watchWorkers(page)
     await cdp.send('Network.enable')
-    const cold = await onePicture(page, network, layers, () => page.goto(url, { waitUntil: 'commit', timeout: 120_000 }))
+    if (profile) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
+    const cold = await onePicture(page, network, layers, () => page.goto(url, { waitUntil: 'commit', timeout: 120_000 }), Boolean(profile), probe)
+    if (profile) fs.writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile))
     if (!warm) return { cold }
-    return { cold, warm: await onePicture(page, network, layers, () => page.reload({ waitUntil: 'commit', timeout: 120_000 })) }
+    return { cold, warm: await onePicture(page, network, layers, () => page.reload({ waitUntil: 'commit', timeout: 120_000 }), false, probe) }
   } finally {
     await context.close()
   }
@@ -185,7 +242,7 @@ export async function measureFirstPictures(browser: Browser, spec: FirstPictureS
   for (let i = 0; i < spec.runs; i++) {
     const old = await coldAndMaybeWarm(browser, `${spec.serverUrl}/?grids=geojson&snapshot=json`, spec.layers, false)
     runs.todaysWay.push(old.cold)
-    const fresh = await coldAndMaybeWarm(browser, `${spec.serverUrl}/`, spec.layers, true)
+    const fresh = await coldAndMaybeWarm(browser, `${spec.serverUrl}/`, spec.layers, true, i === 0 ? spec.profile : undefined, spec.probe)
     runs.newWayCold.push(fresh.cold)
     runs.newWayWarm.push(fresh.warm!)
     log(`first picture run ${i + 1}/${spec.runs}: today's way ${old.cold.pictureS} s, new way ${fresh.cold.pictureS} s cold, ${fresh.warm!.pictureS} s warm`)

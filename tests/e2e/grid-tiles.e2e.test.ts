@@ -21,7 +21,7 @@ describe('the wall with tiled grids', () => {
   const tileStatuses: number[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm test does)')
+    if (!fs.existsSync(path.join(process.env.WALL_DIST ?? 'dist', 'index.html'))) throw new Error('dist/ (or WALL_DIST) is missing: run `vite build` first (npm test does)')
     server = await startTestServer({ simulatorSpeed: 1, tickMs: 1000, access: { wallToken: TOKEN, integrationKeys: [], operators: [] } })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
