@@ -5,7 +5,7 @@ export default {
     boards: { safe: 'Safe community', digital: 'Digital community', humane: 'Humane community' },
     panel: {
       alarms: 'Sensor alarms', cameras: 'Cameras', devices: 'Devices', disputes: 'Disputes',
-      people: 'People in / out', vehicles: 'Vehicles in / out', trampling: 'Lawn trampling', water: 'Smart water meters', online: 'Devices online',
+      people: 'People in / out', vehicles: 'Vehicles', trampling: 'Trampling', water: 'Smart water meters', online: 'Devices online',
     },
     alarm: {
       none: 'No alarms today', open: 'Alarm', cleared: 'Cleared', caseOf: 'Case', caseClosed: 'closed',
@@ -21,7 +21,7 @@ export default {
     water: { today: 'Used today', litres: 'L', elder: 'Alone', lastUse: 'Last use', noUse: 'No use seen', cubic: 'm³' },
     online: { rate: 'Online', of: '{n} / {d} devices' },
     element: {
-      people: 'People', land: 'Land', things: 'Things', feelings: 'Concerns', affairs: 'Affairs', organisations: 'Organisations',
+      people: 'People', land: 'Land', things: 'Things', feelings: 'Concerns', affairs: 'Affairs', organisations: 'Party orgs',
       residents: 'Residents', households: 'Households', elders: 'Aged 60+', grids: 'Grids', areaKm2: 'Area km²', gridWorkers: 'Grid workers',
       devices: 'IoT devices', cameras: 'Cameras', components: 'Component cases', servicePoints: 'Service points', openCases: 'Open cases', hotline: '12345 open', overdue: 'Overdue',
       reportedToday: 'Reported today', closedToday: 'Closed today', disputes: 'Open disputes', orgs: 'Party orgs', members: 'Members', branches: 'Grid branches',
