@@ -161,7 +161,7 @@ describe('a camera drawer plays a live stream, and says 无信号 when it stops'
     expect(await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"'))).toBe(true)
   })
 
-  it('plays the HLS camera in its drawer, with its name, code and community', { timeout: 120_000 }, async () => {
+  it('plays the HLS camera in its drawer, with its name, code and community', { timeout: 180_000 }, async () => {
     await page.goto(`${server.url}/camera/${hlsCamera.id}`)
     await page.waitForSelector('[data-test="camera-player"]', { timeout: 60_000 })
     expect(await page.textContent('[data-test="drawer-title"]')).toBe('测试摄像头（HLS）')
@@ -169,10 +169,10 @@ describe('a camera drawer plays a live stream, and says 无信号 when it stops'
     expect((await page.textContent('[data-test="device-community"]'))?.trim()).toMatch(/社区|村/)
     await expectPlaying(45_000)
     await page.waitForFunction(() => window.__wallMap != null && !window.__wallMap.isMoving(), undefined, { timeout: 30_000 })
-    await page.screenshot({ path: path.join(ARTIFACTS, 'camera-drawer-playing-1920x1080.png') })
+    await page.screenshot({ path: path.join(ARTIFACTS, 'camera-drawer-playing-1920x1080.png'), timeout: 90_000 })
   })
 
-  it('shows 无信号 when the stream stops, retries with a growing delay, and plays again when it is back', { timeout: 180_000 }, async () => {
+  it('shows 无信号 when the stream stops, retries with a growing delay, and plays again when it is back', { timeout: 240_000 }, async () => {
     await stopProcess(encoder)
     encoder = null
     await streams.close()
@@ -180,7 +180,7 @@ describe('a camera drawer plays a live stream, and says 无信号 when it stops'
     await expect.poll(playerState, { timeout: 40_000, interval: 250 }).toBe('noSignal')
     expect(await page.textContent('[data-test="camera-state-label"]')).toBe('无信号')
     expect(await page.textContent('[data-test="camera-name"]')).toBe('测试摄像头（HLS）')
-    await page.screenshot({ path: path.join(ARTIFACTS, 'camera-drawer-no-signal-1920x1080.png') })
+    await page.screenshot({ path: path.join(ARTIFACTS, 'camera-drawer-no-signal-1920x1080.png'), timeout: 90_000 })
 
     // Two failed retries (the server is down): the second wait is longer than the first.
     await expect.poll(() => page.evaluate((since) => window.__playerStates!.filter((s) => s.at > since && s.state === 'noSignal').length, stoppedAt), { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(3)
@@ -245,5 +245,44 @@ describe('a camera drawer plays a live stream, and says 无信号 when it stops'
 
   it('logged no page errors', () => {
     expect(consoleErrors.filter((e) => !/Failed to load resource|net::ERR_/.test(e))).toEqual([])
+  })
+})
+
+describe('the demo with DEMO_VIDEO=1: its cameras play the server\'s test pattern', () => {
+  let server: TestServer
+  let browser: Browser
+  let page: Page
+  let cameras: DeviceList['devices']
+
+  beforeAll(async () => {
+    server = await startTestServer({ demoVideo: true })
+    cameras = ((await (await fetch(`${server.url}/api/devices`)).json()) as DeviceList).devices.filter((d) => d.kind === 'camera')
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  for (const type of ['hls', 'flv'] as const) {
+    it(`a demo ${type.toUpperCase()} camera plays in its drawer`, { timeout: 120_000 }, async () => {
+      const camera = cameras.find((c) => c.stream?.type === type)!
+      await page.goto(`${server.url}/camera/${camera.id}`)
+      await expect.poll(() => page.getAttribute('[data-test="camera-player"]', 'data-state'), { timeout: 60_000, interval: 250 }).toBe('playing')
+      const size = await page.$eval('[data-test="camera-video"]', (v) => [(v as HTMLVideoElement).videoWidth, (v as HTMLVideoElement).videoHeight])
+      expect(size).toEqual([640, 360])
+      if (type === 'hls') {
+        await page.waitForFunction(() => window.__wallMap != null && !window.__wallMap.isMoving(), undefined, { timeout: 30_000 })
+        await page.screenshot({ path: path.join(ARTIFACTS, 'camera-drawer-demo-1920x1080.png'), timeout: 90_000 })
+      }
+    })
+  }
+
+  it('draws the demo\'s devices on the district map', { timeout: 180_000 }, async () => {
+    await page.goto(`${server.url}/`)
+    await page.waitForFunction((n) => (window.__wallMap?.getLayer('devices-circle') ? window.__wallMap.queryRenderedFeatures({ layers: ['devices-circle'] }).length : 0) >= n, Math.min(50, cameras.length), { timeout: 60_000 })
+    await page.waitForTimeout(1500)
+    await page.screenshot({ path: path.join(ARTIFACTS, 'devices-layer-district-1920x1080.png'), timeout: 90_000 })
   })
 })
