@@ -29,6 +29,11 @@ export interface DiffSourceUpdater<K extends Id> {
   resetAll(): void
   /** These ids changed; redraw them, soon. */
   changed(ids: Iterable<K>): void
+  /**
+   * The map rebuilt its style (a restored WebGL context): the source is a new object, and an update
+   * awaited on the old one may never settle. Stop waiting for it and redraw everything.
+   */
+  sourceReplaced(): void
   dispose(): void
 }
 
@@ -43,6 +48,8 @@ export function createDiffSourceUpdater<K extends Id>(
   let replaceAll = false
   let inFlight = false
   let disposed = false
+  /** Bumped by sourceReplaced: a run of an older generation stops and leaves the state alone. */
+  let generation = 0
 
   function nextUpdate(source: DiffableSource): Promise<void> {
     if (replaceAll || dirty.size > Math.max(1, drawn.size) * FULL_REPLACE_SHARE) {
@@ -70,13 +77,15 @@ export function createDiffSourceUpdater<K extends Id>(
 
   async function run(): Promise<void> {
     inFlight = true
+    const mine = generation
     try {
-      while ((replaceAll || dirty.size > 0) && !disposed) {
+      while ((replaceAll || dirty.size > 0) && !disposed && mine === generation) {
         const source = getSource()
         if (!source) break
         try {
           await nextUpdate(source)
         } catch (error) {
+          if (mine !== generation) return
           // The worker may now hold something other than `drawn`: start again from the whole.
           onError(error)
           replaceAll = true
@@ -84,7 +93,7 @@ export function createDiffSourceUpdater<K extends Id>(
         }
       }
     } finally {
-      inFlight = false
+      if (mine === generation) inFlight = false
     }
   }
 
@@ -96,6 +105,12 @@ export function createDiffSourceUpdater<K extends Id>(
     },
     changed(ids) {
       for (const id of ids) dirty.add(id)
+      kick()
+    },
+    sourceReplaced() {
+      generation++
+      inFlight = false
+      replaceAll = true
       kick()
     },
     dispose() {

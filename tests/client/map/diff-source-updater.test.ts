@@ -90,4 +90,18 @@ describe('diff source updater', () => {
     updater.changed([2])
     expect(s.calls.at(-1)).toHaveProperty('diff')
   })
+
+  it('stops waiting on a source the map replaced (a restored WebGL context) and redraws the new one whole', async () => {
+    const { s, updater } = await tenPointsDrawn()
+    updater.changed([1])
+    // The update in flight went to the old source, which never settles it.
+    expect(s.calls.at(-1)).toHaveProperty('diff')
+    updater.sourceReplaced()
+    expect(s.calls.at(-1)).toEqual({ setData: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] })
+    await s.settleOne() // the old source's update settling late must not disturb the new run
+    updater.changed([2])
+    expect(s.calls.at(-1)).toEqual({ setData: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] })
+    await s.settleOne()
+    expect(s.calls.at(-1)).toHaveProperty('diff')
+  })
 })
