@@ -25,7 +25,7 @@ const en: typeof zhCN = {
     title: '12345 hotline ({period})',
     received: 'Received', inProgress: 'In progress', completed: 'Completed',
     firstContactRate: 'First contact', resolutionRate: 'Actually solved', satisfactionRate: 'Satisfaction',
-    firstContactFormula: 'called back in time / received', resolutionFormula: 'solved on follow-up / completed asked', satisfactionFormula: 'weighted ratings / completed rated',
+    firstContactFormula: 'called back in time / (called back + overdue uncalled)', resolutionFormula: 'solved on follow-up / completed asked', satisfactionFormula: 'weighted ratings / completed rated',
   },
   ranking: {
     overall: 'Overall score ({period})', region: 'Areas', department: 'Departments', posts: 'Posts',

@@ -23,7 +23,7 @@ export default {
     title: '12345热线（{period}）',
     received: '受理', inProgress: '在办', completed: '办结',
     firstContactRate: '先行联系率', resolutionRate: '实际解决率', satisfactionRate: '满意率',
-    firstContactFormula: '限时先行联系数 / 受理数', resolutionFormula: '回访已解决数 / 已回访办结数', satisfactionFormula: '满意度加权和 / 已评价办结数',
+    firstContactFormula: '限时先行联系数 / (已联系 + 超时未联系)', resolutionFormula: '回访已解决数 / 已回访办结数', satisfactionFormula: '满意度加权和 / 已评价办结数',
   },
   ranking: {
     overall: '综合评分（{period}）', region: '区域排名', department: '部门排名', posts: '岗位排名',
