@@ -63,8 +63,10 @@ CREATE TABLE latest_positions (
 );
 CREATE INDEX latest_positions_geom ON latest_positions USING gist (geom);
 
+-- 案卷号 compare byte by byte (COLLATE "C") whatever the database's locale: the last id of a day is
+-- found by a range over the primary key (pg-cases.ts), which a locale's collation would reorder.
 CREATE TABLE cases (
-  id TEXT PRIMARY KEY,
+  id TEXT COLLATE "C" PRIMARY KEY,
   category_code TEXT NOT NULL, source TEXT NOT NULL, grid_code TEXT NOT NULL,
   -- A case reported by address only (待定位) has lng/lat 0, 0 with located = 0, and no point.
   lng DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL,
@@ -85,7 +87,7 @@ CREATE INDEX cases_reported_at ON cases (reported_at);
 CREATE INDEX cases_geom ON cases USING gist (geom);
 
 CREATE TABLE case_transitions (
-  case_id TEXT NOT NULL REFERENCES cases (id),
+  case_id TEXT COLLATE "C" NOT NULL REFERENCES cases (id),
   seq INTEGER NOT NULL,
   step TEXT NOT NULL, action TEXT NOT NULL, at BIGINT NOT NULL, actor TEXT NOT NULL, note TEXT, media_url TEXT,
   PRIMARY KEY (case_id, seq)
@@ -94,14 +96,14 @@ CREATE INDEX case_transitions_at ON case_transitions (at);
 
 -- Citizens' contact details, apart from the case and its history (个人信息保护法).
 CREATE TABLE case_reporters (
-  case_id TEXT PRIMARY KEY REFERENCES cases (id),
+  case_id TEXT COLLATE "C" PRIMARY KEY REFERENCES cases (id),
   first_name TEXT, last_name TEXT, phone TEXT, email TEXT, account_id TEXT, device_id TEXT,
   legacy_text TEXT
 );
 
 -- An Open311 client's own update_id with the line it added, so a retried post adds nothing.
 CREATE TABLE open311_client_updates (
-  case_id TEXT NOT NULL REFERENCES cases (id),
+  case_id TEXT COLLATE "C" NOT NULL REFERENCES cases (id),
   client_update_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
   PRIMARY KEY (case_id, client_update_id)

@@ -1,0 +1,126 @@
+// Position history and latest fixes in PostgreSQL. A batch goes in as a few statements whatever its
+// size: each column is bound as one array parameter and unnested by the server
+// (INSERT … SELECT FROM unnest($1::int[], …)), where a row-by-row INSERT costs a round trip and a
+// parse per fix (tests/bench/pg-position-ingest.ts measures both). Same semantics as the SQLite store:
+// a fix already in history (inspector, time) is a duplicate and ignored; an inspector's latest fix
+// only moves forward in time; the whole batch commits or none of it.
+import type pg from 'pg'
+import { cstDayNumber } from '../position-days'
+import type { StoredFix } from '../wall-store'
+import { ensurePositionDay } from './pg-position-days'
+import type { Sql } from './pg-pool'
+
+const COLUMNS = 'inspector_id, at, lng, lat, heading, speed, accuracy, battery, attributes'
+const UNNEST = 'unnest($1::int[], $2::bigint[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::jsonb[])'
+
+const INSERT_HISTORY = `INSERT INTO positions (${COLUMNS}) SELECT * FROM ${UNNEST} ON CONFLICT (inspector_id, at) DO NOTHING`
+const UPSERT_LATEST = `INSERT INTO latest_positions (${COLUMNS}) SELECT * FROM ${UNNEST}
+  ON CONFLICT (inspector_id) DO UPDATE SET at = excluded.at, lng = excluded.lng, lat = excluded.lat, heading = excluded.heading,
+    speed = excluded.speed, accuracy = excluded.accuracy, battery = excluded.battery, attributes = excluded.attributes
+  WHERE excluded.at > latest_positions.at`
+
+interface FixRow {
+  inspector_id: number
+  at: number
+  lng: number
+  lat: number
+  heading: number | null
+  speed: number | null
+  accuracy: number | null
+  battery: number | null
+  attributes: Record<string, string | number | boolean> | null
+}
+
+/** The nine column arrays of `fixes`, in COLUMNS order. */
+function columnArrays(fixes: readonly StoredFix[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 9 }, () => new Array(fixes.length))
+  fixes.forEach((f, i) => {
+    columns[0][i] = f.inspectorId
+    columns[1][i] = f.at
+    columns[2][i] = f.lng
+    columns[3][i] = f.lat
+    columns[4][i] = f.heading ?? null
+    columns[5][i] = f.speed ?? null
+    columns[6][i] = f.accuracy ?? null
+    columns[7][i] = f.battery ?? null
+    columns[8][i] = f.attributes ? JSON.stringify(f.attributes) : null
+  })
+  return columns
+}
+
+/** Each inspector's newest fix of the batch (ON CONFLICT may not touch one row twice in a statement). */
+function newestPerInspector(fixes: readonly StoredFix[]): StoredFix[] {
+  const newest = new Map<number, StoredFix>()
+  for (const f of fixes) {
+    const had = newest.get(f.inspectorId)
+    if (!had || f.at > had.at) newest.set(f.inspectorId, f)
+  }
+  return [...newest.values()]
+}
+
+const fixFromRow = (r: FixRow): StoredFix => ({
+  inspectorId: r.inspector_id, lng: r.lng, lat: r.lat, heading: r.heading, at: r.at,
+  speed: r.speed, accuracy: r.accuracy, battery: r.battery, attributes: r.attributes,
+})
+
+export interface PgPositions {
+  /**
+   * Appends `history` (and moves the latest fixes forward with it and with `latestOnly`), in one
+   * transaction: resolved means committed.
+   */
+  write(history: readonly StoredFix[], latestOnly: readonly StoredFix[]): Promise<void>
+  /** The newest fix of every inspector. */
+  latest(): Promise<StoredFix[]>
+  /** One inspector's history between two times (inclusive), oldest first. */
+  track(inspectorId: number, from: number, to: number): Promise<StoredFix[]>
+  /** Forget the day partitions known to exist (after retention dropped some). */
+  forgetDays(): void
+}
+
+export function createPgPositions(pool: pg.Pool): PgPositions {
+  /** CST days whose partition this node made or found: the common batch asks nothing extra. */
+  const knownDays = new Set<number>()
+
+  async function ensureDays(sql: Sql, fixes: readonly StoredFix[]): Promise<void> {
+    const days = new Map<number, number>()
+    for (const f of fixes) {
+      const day = cstDayNumber(f.at)
+      if (!knownDays.has(day) && !days.has(day)) days.set(day, f.at)
+    }
+    for (const at of days.values()) await ensurePositionDay(sql, at)
+  }
+
+  return {
+    async write(history, latestOnly) {
+      if (history.length === 0 && latestOnly.length === 0) return
+      const client = await pool.connect()
+      const madeDays: number[] = []
+      try {
+        await client.query('BEGIN')
+        await ensureDays(client, history)
+        for (const f of history) madeDays.push(cstDayNumber(f.at))
+        if (history.length > 0) await client.query(INSERT_HISTORY, columnArrays(history))
+        await client.query(UPSERT_LATEST, columnArrays(newestPerInspector([...history, ...latestOnly])))
+        await client.query('COMMIT')
+        for (const day of madeDays) knownDays.add(day)
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    async latest() {
+      const { rows } = await pool.query<FixRow>(`SELECT ${COLUMNS} FROM latest_positions`)
+      return rows.map(fixFromRow)
+    },
+    async track(inspectorId, from, to) {
+      const { rows } = await pool.query<FixRow>(
+        `SELECT ${COLUMNS} FROM positions WHERE inspector_id = $1 AND at BETWEEN $2 AND $3 ORDER BY at`, [inspectorId, from, to])
+      return rows.map(fixFromRow)
+    },
+    forgetDays() {
+      knownDays.clear()
+    },
+  }
+}
