@@ -42,7 +42,7 @@ function dayOfReadings(): { batches: (SensorReading & { areaCode: string })[][];
         const total = (register.get(d.id) ?? 100 + k) + (n % 4) * 0.013
         register.set(d.id, total)
         batch.push({ ...base, kind: 'waterMeter', totalM3: total })
-      } else if (d.kind === 'smoke' || d.kind === 'manhole' || d.kind === 'flood') batch.push({ ...base, kind: d.kind, alarm: n % 11 === 0, value: n % 11 === 0 ? 18.5 : null })
+      } else if (d.kind === 'smoke' || d.kind === 'manhole' || d.kind === 'flood') batch.push({ ...base, kind: d.kind, alarm: n % 11 === 0, ...(n % 11 === 0 ? { value: 18.5 } : {}) })
       else batch.push({ ...base, kind: 'camera' })
     }
     // A re-post of the previous batch's first reading, and a duplicate inside this one.
