@@ -82,8 +82,9 @@ class SqlitePartyStore implements PartyStore {
   }
 
   lastProjectIdOfDay(day: string): string | null {
-    const row = this.db.prepare('SELECT max(id) AS id FROM party_projects WHERE id LIKE ?').get(`XM${day}%`) as { id: string | null }
-    return row.id
+    // The longest, then the greatest: a day's 1000th project (XM…1000) sorts below its 999th as text.
+    const row = this.db.prepare('SELECT id FROM party_projects WHERE id LIKE ? ORDER BY length(id) DESC, id DESC LIMIT 1').get(`XM${day}%`) as { id: string } | undefined
+    return row?.id ?? null
   }
 
   loadProjects(): ProjectRecord[] {
