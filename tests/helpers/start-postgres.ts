@@ -26,7 +26,8 @@ export interface Postgres {
   stop(): Promise<void>
 }
 
-export async function startPostgres(): Promise<Postgres> {
+/** `durable`: keep PostgreSQL's defaults (fsync, full page writes), for benchmarks of committed writes. */
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<Postgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-pg-'))
   const owner = process.getuid?.() === 0 ? systemUser('postgres') : undefined
   if (owner) fs.chownSync(dir, owner.uid, owner.gid)
@@ -35,9 +36,10 @@ export async function startPostgres(): Promise<Postgres> {
     ['-D', data, '-U', USER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions'],
     { cwd: dir, stdio: 'pipe', ...owner })
   const port = await freePort()
-  // fsync off: a test cluster need not survive a power cut, and 2 shared cores should not wait on disk.
+  // fsync off for tests: a test cluster need not survive a power cut, and 2 shared cores should not wait on disk.
+  const fast = durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']
   const child = spawn(path.join(POSTGRES_BIN, 'postgres'), ['-D', data, '-p', String(port), '-k', dir,
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=50'],
+    '-c', 'listen_addresses=127.0.0.1', ...fast, '-c', 'max_connections=50'],
   { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], ...owner })
   let output = ''
   child.stdout!.on('data', (c: Buffer) => { output += c.toString() })
