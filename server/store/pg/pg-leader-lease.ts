@@ -1,0 +1,115 @@
+// Who leads: the node holding a PostgreSQL session-level advisory lock. It is held on a connection of
+// its own (not the pool's), so it lasts exactly as long as that session: a leader that dies, is
+// killed with -9 or loses its connection loses the lock at once in PostgreSQL's eyes, and a standby
+// trying every `retryMs` takes it. PostgreSQL grants it to one session only, so there is never a
+// second leader in the database's view; the old leader may not yet know it lost (a dead connection
+// is only noticed by the next heartbeat), so every write transaction calls fence() first, which
+// fails unless this lease's own session still holds the lock.
+import pg from 'pg'
+import type { Sql } from './pg-pool'
+
+export const LEADER_LOCK_KEY = 0x7761_6c6c_6c65_6164n // "wallllead"
+
+export interface LeaderLeaseOptions {
+  key?: bigint
+  /** How often a standby tries for the lock. */
+  retryMs?: number
+  /** How often the leader checks its lock session is alive. */
+  heartbeatMs?: number
+}
+
+export interface LeaderLease {
+  /** Resolves once this node holds the lock (a standby waits here). */
+  acquire(): Promise<void>
+  /** Whether this node believes it leads (false from the moment a loss is noticed). */
+  readonly held: boolean
+  /** Called once when the lock is lost (its session ended or failed a heartbeat). */
+  onLost(listener: (reason: string) => void): void
+  /** Inside a write transaction: throws unless this lease's session still holds the lock. */
+  fence(sql: Sql): Promise<void>
+  /** Gives the lock up (a clean stop) and ends the session. */
+  release(): Promise<void>
+}
+
+/** An advisory lock key as pg_locks shows it: classid the high 32 bits, objid the low 32 bits. */
+function lockParts(key: bigint): [number, number] {
+  return [Number((key >> 32n) & 0xffff_ffffn), Number(key & 0xffff_ffffn)]
+}
+
+export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_KEY, retryMs = 1000, heartbeatMs = 2000 }: LeaderLeaseOptions = {}): LeaderLease {
+  let client: pg.Client | null = null
+  let backendPid: number | null = null
+  let held = false
+  let stopped = false
+  let heartbeat: ReturnType<typeof setInterval> | undefined
+  const lostListeners: ((reason: string) => void)[] = []
+
+  function lose(reason: string): void {
+    if (!held) return
+    held = false
+    clearInterval(heartbeat)
+    const gone = client
+    client = null
+    backendPid = null
+    void gone?.end().catch(() => {})
+    for (const listener of lostListeners) listener(reason)
+  }
+
+  async function tryOnce(): Promise<boolean> {
+    const session = new pg.Client({ connectionString })
+    // An error on an idle session (PostgreSQL restarted, the backend terminated) must not end the process.
+    session.on('error', (error) => { if (session === client) lose(`the lock's session failed: ${error.message}`) })
+    session.on('end', () => { if (session === client) lose('the lock\'s session ended') })
+    try {
+      await session.connect()
+      const { rows } = await session.query<{ got: boolean; pid: number }>('SELECT pg_try_advisory_lock($1::bigint) AS got, pg_backend_pid() AS pid', [key.toString()])
+      if (!rows[0].got) {
+        await session.end()
+        return false
+      }
+      client = session
+      backendPid = rows[0].pid
+      held = true
+      heartbeat = setInterval(() => {
+        session.query('SELECT 1').catch((error: Error) => { if (session === client) lose(`heartbeat failed: ${error.message}`) })
+      }, heartbeatMs)
+      return true
+    } catch {
+      await session.end().catch(() => {})
+      return false
+    }
+  }
+
+  const [classid, objid] = lockParts(key)
+
+  return {
+    async acquire() {
+      while (!stopped && !held && !(await tryOnce())) await new Promise((resolve) => setTimeout(resolve, retryMs))
+      if (stopped) throw new Error('the leader lease was released before it was acquired')
+    },
+    get held() {
+      return held
+    },
+    onLost(listener) {
+      lostListeners.push(listener)
+    },
+    async fence(sql) {
+      if (!held || backendPid == null) throw new Error('not the leader: this node does not hold the leader lock')
+      const { rows } = await sql.query<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+        AND pid = $1 AND classid = $2 AND objid = $3 AND objsubid = 1) AS ok`, [backendPid, classid, objid])
+      if (!rows[0].ok) {
+        lose('the lock is no longer held by this node\'s session')
+        throw new Error('not the leader: the leader lock is held by another session')
+      }
+    },
+    async release() {
+      stopped = true
+      clearInterval(heartbeat)
+      const session = client
+      client = null
+      held = false
+      backendPid = null
+      if (session) await session.end().catch(() => {})
+    },
+  }
+}
