@@ -51,7 +51,7 @@ function readItem(intake: PositionIntake, item: unknown, now: number, registrati
   const at = parseTimestamp(p.at ?? p.timestamp, atField(p), now)
   const common = { lng, lat, at, heading: optionalNumber(p.heading, 'heading'), speed: optionalNumber(p.speed, 'speed'), accuracy: optionalNumber(p.accuracy, 'accuracy'), battery: optionalNumber(p.battery, 'battery') }
   if (typeof p.deviceId === 'string' && p.deviceId !== '') {
-    const crs = String(p.crs ?? '').toLowerCase() === 'gcj02' ? 'GCJ02' : 'WGS84'
+    const crs = typeof p.crs === 'string' && p.crs.toLowerCase() === 'gcj02' ? 'GCJ02' : 'WGS84'
     return toPositionInput(intake, { ...common, deviceId: p.deviceId, attributes: {}, crs }, registration, 'deviceId')
   }
   if (typeof p.inspectorId === 'number') return { ...common, inspectorId: p.inspectorId }

@@ -21,7 +21,7 @@ export function parseOsmandParams(params: Record<string, unknown>, now: number):
     accuracy: optionalNumber(params.accuracy, 'accuracy'),
     battery: scaled(optionalNumber(params.batt, 'batt'), 0.01),
     attributes: attributesOf(params),
-    crs: String(params.crs ?? '').toLowerCase() === 'gcj02' ? 'GCJ02' : 'WGS84',
+    crs: typeof params.crs === 'string' && params.crs.toLowerCase() === 'gcj02' ? 'GCJ02' : 'WGS84',
   }
 }
 
@@ -39,6 +39,9 @@ function text(value: unknown): string | undefined {
 
 export function requiredNumber(value: unknown, field: string): number {
   if (value == null || value === '') throw new InvalidInputError(field, 'is missing')
+  // Only a number or its text: Number() of an array reads [5] as 5, and of a JSON object with a
+  // "valueOf" or "toString" key it throws instead of answering.
+  if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidInputError(field, `must be a number, got ${Array.isArray(value) ? 'an array' : typeof value}`)
   const n = typeof value === 'number' ? value : Number(value)
   if (!Number.isFinite(n)) throw new InvalidInputError(field, `must be a number, got "${value}"`)
   return n

@@ -68,4 +68,10 @@ describe('Traccar Client JSON', () => {
     expect(() => parseTraccarJson({ device_id: 'p', location: { coords: { latitude: 1 } } }, NOW)).toThrow('location.coords.longitude: is missing')
     expect(() => parseTraccarJson([], NOW)).toThrow('body: must be a JSON object')
   })
+
+  it('refuses a number given as an array or an object, naming the field (found by fuzz-positions: a JSON object with a "valueOf" key made Number() throw)', () => {
+    expect(() => parseTraccarJson({ device_id: 'p', location: { coords: { latitude: [26.07], longitude: 119.35 } } }, NOW)).toThrow('location.coords.latitude: must be a number, got an array')
+    expect(() => parseTraccarJson({ device_id: 'p', location: { coords: { latitude: { valueOf: 1, toString: 2 }, longitude: 119.35 } } }, NOW)).toThrow('location.coords.latitude: must be a number, got object')
+    expect(() => parseOsmandParams({ id: 'p', lat: '26.07', lon: '119.35', crs: { toString: 1 } as unknown as string }, NOW)).not.toThrow()
+  })
 })
