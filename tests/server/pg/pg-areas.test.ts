@@ -1,45 +1,28 @@
 // The demo district's real hierarchy, its statistics, inspectors and meta in a real PostgreSQL 15 +
 // PostGIS, beside the SQLite store: the same writes give the same answers, and PostGIS finds the grid
 // a point is in as the district's own point-in-polygon does.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { AreaProfile } from '../../../server/contract/domain'
 import { loadAreaFeatures } from '../../../server/areas/load-areas'
 import { AreaTree } from '../../../server/domain/area-tree'
 import * as pgAreas from '../../../server/store/pg/pg-areas'
 import * as pgInspectors from '../../../server/store/pg/pg-inspectors'
-import { migratePostgres } from '../../../server/store/pg/pg-migrations'
-import { openPgPool } from '../../../server/store/pg/pg-pool'
-import { openSqliteStore } from '../../../server/store/sqlite-store'
 import type { WallStore } from '../../../server/store/wall-store'
-import { startPostgres, type Postgres } from '../../helpers/start-postgres'
+import { pgBesideSqlite } from '../../helpers/pg-beside-sqlite'
 
 const features = loadAreaFeatures(path.resolve('server/demo-district/data/areas.geojson'))
 const profile = (n: number): AreaProfile => ({
   residents: 1000 + n, households: 400 + n, partyMembers: 30 + n, partyBranches: 1, gridWorkers: 2, volunteers: 10, elders: 100 + n, servicePoints: n % 3,
 })
 
-let server: Postgres
+const stores = pgBesideSqlite('pg-areas')
 let pool: pg.Pool
 let sqlite: WallStore
-let dir: string
 
 beforeAll(async () => {
-  server = await startPostgres()
-  pool = openPgPool(server.url, { max: 4 })
-  await migratePostgres(pool)
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-areas-'))
-  sqlite = openSqliteStore(path.join(dir, 'wall.db'))
-}, 60_000)
-
-afterAll(async () => {
-  sqlite?.close()
-  if (dir) fs.rmSync(dir, { recursive: true, force: true })
-  await pool?.end()
-  await server?.stop()
+  ({ pool, sqlite } = stores.get())
 })
 
 describe('areas, statistics, inspectors and meta in PostgreSQL, beside SQLite', () => {

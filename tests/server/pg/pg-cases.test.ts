@@ -2,21 +2,15 @@
 // the real case book (reports with photos, attributes, addresses and contacts; the whole loop; sends
 // back, cancels, comments, a 待定位 case located, deadlines re-judged, a second day), go into both,
 // and every read the wall makes of stored cases must come back equal.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { CaseTransition } from '../../../server/contract/domain'
 import { CaseBook, type CaseRecord } from '../../../server/domain/case-book'
 import type { ReporterContact } from '../../../server/domain/reporter-contact'
 import { DEFAULT_CALENDAR } from '../../../server/domain/working-calendar'
 import * as pgCases from '../../../server/store/pg/pg-cases'
-import { migratePostgres } from '../../../server/store/pg/pg-migrations'
-import { openPgPool } from '../../../server/store/pg/pg-pool'
-import { openSqliteStore } from '../../../server/store/sqlite-store'
 import type { WallStore } from '../../../server/store/wall-store'
-import { startPostgres, type Postgres } from '../../helpers/start-postgres'
+import { pgBesideSqlite } from '../../helpers/pg-beside-sqlite'
 
 const MIN = 60_000
 const MONDAY = Date.parse('2026-11-30T09:00:00+08:00')
@@ -61,19 +55,14 @@ function bookWrites(): { writes: Write[]; clientUpdates: [string, string, number
   return { writes, clientUpdates }
 }
 
-let server: Postgres
+const stores = pgBesideSqlite('pg-cases')
 let pool: pg.Pool
 let sqlite: WallStore
-let dir: string
 const { writes, clientUpdates } = bookWrites()
 const ids = [...new Set(writes.map((w) => w.record.id))]
 
 beforeAll(async () => {
-  server = await startPostgres()
-  pool = openPgPool(server.url, { max: 4 })
-  await migratePostgres(pool)
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-cases-'))
-  sqlite = openSqliteStore(path.join(dir, 'wall.db'))
+  ({ pool, sqlite } = stores.get())
   for (const w of writes) sqlite.saveCase(w.record, w.transition, w.contact)
   for (const [caseId, clientId, seq] of clientUpdates) sqlite.saveClientUpdateSeq(caseId, clientId, seq)
   // PostgreSQL: the whole queue in one transaction, as a leader commits it.
@@ -86,13 +75,6 @@ beforeAll(async () => {
   } finally {
     client.release()
   }
-}, 60_000)
-
-afterAll(async () => {
-  sqlite?.close()
-  if (dir) fs.rmSync(dir, { recursive: true, force: true })
-  await pool?.end()
-  await server?.stop()
 })
 
 describe('cases in PostgreSQL, beside SQLite', () => {

@@ -1,22 +1,17 @@
 // The demo district's devices with a day of readings in a real PostgreSQL 15 + PostGIS, beside the
 // SQLite DeviceStore: the same registry, readings (re-posts and duplicates inside a batch included),
 // states and alarms give the same answers to every read the community screen and the alarm rules make.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { SensorReading } from '../../../server/contract/devices'
 import { loadAreaFeatures } from '../../../server/areas/load-areas'
 import { demoDevices } from '../../../server/devices/demo-devices'
 import { advanceState, type DeviceState } from '../../../server/devices/device-state'
 import { AreaTree } from '../../../server/domain/area-tree'
 import * as pgDevices from '../../../server/store/pg/pg-devices'
-import { migratePostgres } from '../../../server/store/pg/pg-migrations'
-import { openPgPool } from '../../../server/store/pg/pg-pool'
-import { openSqliteStore } from '../../../server/store/sqlite-store'
 import type { WallStore } from '../../../server/store/wall-store'
-import { startPostgres, type Postgres } from '../../helpers/start-postgres'
+import { pgBesideSqlite } from '../../helpers/pg-beside-sqlite'
 
 const HOUR = 3_600_000
 const DAY_START = Date.parse('2026-12-02T00:00:00+08:00')
@@ -60,24 +55,12 @@ function dayOfReadings(): { batches: (SensorReading & { areaCode: string })[][];
   return { batches, states: stateBatches }
 }
 
-let server: Postgres
+const stores = pgBesideSqlite('pg-devices')
 let pool: pg.Pool
 let sqlite: WallStore
-let dir: string
 
 beforeAll(async () => {
-  server = await startPostgres()
-  pool = openPgPool(server.url, { max: 4 })
-  await migratePostgres(pool)
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-devices-'))
-  sqlite = openSqliteStore(path.join(dir, 'wall.db'))
-}, 60_000)
-
-afterAll(async () => {
-  sqlite?.close()
-  if (dir) fs.rmSync(dir, { recursive: true, force: true })
-  await pool?.end()
-  await server?.stop()
+  ({ pool, sqlite } = stores.get())
 })
 
 describe('devices in PostgreSQL, beside SQLite', () => {

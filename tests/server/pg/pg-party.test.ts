@@ -1,22 +1,17 @@
 // 党建引领 in a real PostgreSQL 15 + PostGIS, beside the SQLite PartyStore: the demo district's party
 // organisations, 党员领办 projects moved through the loop by the real project book, and 12345
 // follow-ups give the same answers; a day's 1000th project id follows its 999th.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ProjectAction, ProjectTransition } from '../../../server/contract/party'
 import { loadAreaFeatures } from '../../../server/areas/load-areas'
 import { AreaTree } from '../../../server/domain/area-tree'
 import { demoPartyOrgs } from '../../../server/party/demo-party'
 import { ProjectBook, type ProjectRecord } from '../../../server/party/project-book'
-import { migratePostgres } from '../../../server/store/pg/pg-migrations'
 import * as pgParty from '../../../server/store/pg/pg-party'
-import { openPgPool } from '../../../server/store/pg/pg-pool'
-import { openSqliteStore } from '../../../server/store/sqlite-store'
 import type { WallStore } from '../../../server/store/wall-store'
-import { startPostgres, type Postgres } from '../../helpers/start-postgres'
+import { pgBesideSqlite } from '../../helpers/pg-beside-sqlite'
 
 const MIN = 60_000
 const MONDAY = Date.parse('2026-11-30T09:00:00+08:00')
@@ -45,24 +40,12 @@ function projectWrites(): { record: ProjectRecord; transition: ProjectTransition
   return writes
 }
 
-let server: Postgres
+const stores = pgBesideSqlite('pg-party')
 let pool: pg.Pool
 let sqlite: WallStore
-let dir: string
 
 beforeAll(async () => {
-  server = await startPostgres()
-  pool = openPgPool(server.url, { max: 4 })
-  await migratePostgres(pool)
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-party-'))
-  sqlite = openSqliteStore(path.join(dir, 'wall.db'))
-}, 60_000)
-
-afterAll(async () => {
-  sqlite?.close()
-  if (dir) fs.rmSync(dir, { recursive: true, force: true })
-  await pool?.end()
-  await server?.stop()
+  ({ pool, sqlite } = stores.get())
 })
 
 describe('党建引领 in PostgreSQL, beside SQLite', () => {
