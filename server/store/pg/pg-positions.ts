@@ -6,11 +6,14 @@
 // only moves forward in time; the whole batch commits or none of it.
 import type pg from 'pg'
 import { cstDayNumber } from '../position-days'
+import { fixFromRow, fixParams, type FixRow } from '../rows'
 import type { StoredFix } from '../wall-store'
 import { ensurePositionDay } from './pg-position-days'
 import type { Sql } from './pg-pool'
 
 const COLUMNS = 'inspector_id, at, lng, lat, heading, speed, accuracy, battery, attributes'
+/** JSON read back as text, the form the shared row mapper parses. */
+const SELECTED = 'inspector_id, at, lng, lat, heading, speed, accuracy, battery, attributes::text AS attributes'
 const UNNEST = 'unnest($1::int[], $2::bigint[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::jsonb[])'
 
 const INSERT_HISTORY = `INSERT INTO positions (${COLUMNS}) SELECT * FROM ${UNNEST} ON CONFLICT (inspector_id, at) DO NOTHING`
@@ -19,31 +22,21 @@ const UPSERT_LATEST = `INSERT INTO latest_positions (${COLUMNS}) SELECT * FROM $
     speed = excluded.speed, accuracy = excluded.accuracy, battery = excluded.battery, attributes = excluded.attributes
   WHERE excluded.at > latest_positions.at`
 
-interface FixRow {
-  inspector_id: number
-  at: number
-  lng: number
-  lat: number
-  heading: number | null
-  speed: number | null
-  accuracy: number | null
-  battery: number | null
-  attributes: Record<string, string | number | boolean> | null
-}
 
-/** The nine column arrays of `fixes`, in COLUMNS order. */
+/** The nine column arrays of `fixes`, in COLUMNS order (the values the SQLite store binds). */
 function columnArrays(fixes: readonly StoredFix[]): unknown[][] {
   const columns: unknown[][] = Array.from({ length: 9 }, () => new Array(fixes.length))
   fixes.forEach((f, i) => {
-    columns[0][i] = f.inspectorId
-    columns[1][i] = f.at
-    columns[2][i] = f.lng
-    columns[3][i] = f.lat
-    columns[4][i] = f.heading ?? null
-    columns[5][i] = f.speed ?? null
-    columns[6][i] = f.accuracy ?? null
-    columns[7][i] = f.battery ?? null
-    columns[8][i] = f.attributes ? JSON.stringify(f.attributes) : null
+    const row = fixParams(f)
+    columns[0][i] = row.inspector_id
+    columns[1][i] = row.at
+    columns[2][i] = row.lng
+    columns[3][i] = row.lat
+    columns[4][i] = row.heading
+    columns[5][i] = row.speed
+    columns[6][i] = row.accuracy
+    columns[7][i] = row.battery
+    columns[8][i] = row.attributes
   })
   return columns
 }
@@ -57,11 +50,6 @@ function newestPerInspector(fixes: readonly StoredFix[]): StoredFix[] {
   }
   return [...newest.values()]
 }
-
-const fixFromRow = (r: FixRow): StoredFix => ({
-  inspectorId: r.inspector_id, lng: r.lng, lat: r.lat, heading: r.heading, at: r.at,
-  speed: r.speed, accuracy: r.accuracy, battery: r.battery, attributes: r.attributes,
-})
 
 export interface PgPositions {
   /**
@@ -111,12 +99,12 @@ export function createPgPositions(pool: pg.Pool): PgPositions {
       }
     },
     async latest() {
-      const { rows } = await pool.query<FixRow>(`SELECT ${COLUMNS} FROM latest_positions`)
+      const { rows } = await pool.query<FixRow>(`SELECT ${SELECTED} FROM latest_positions`)
       return rows.map(fixFromRow)
     },
     async track(inspectorId, from, to) {
       const { rows } = await pool.query<FixRow>(
-        `SELECT ${COLUMNS} FROM positions WHERE inspector_id = $1 AND at BETWEEN $2 AND $3 ORDER BY at`, [inspectorId, from, to])
+        `SELECT ${SELECTED} FROM positions WHERE inspector_id = $1 AND at BETWEEN $2 AND $3 ORDER BY at`, [inspectorId, from, to])
       return rows.map(fixFromRow)
     },
     forgetDays() {
