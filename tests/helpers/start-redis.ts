@@ -18,9 +18,10 @@ export interface Redis {
   stop(): Promise<void>
 }
 
-export async function startRedis(): Promise<Redis> {
+/** `port`: a given one (to start Redis again where a test stopped it), else a free one. */
+export async function startRedis({ port: wanted }: { port?: number } = {}): Promise<Redis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-redis-'))
-  const port = await freePort()
+  const port = wanted ?? await freePort()
   const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
     '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
