@@ -2,6 +2,7 @@
 import type { CaseHistoryAction, CaseSource, CaseStep, CaseTransition, DeadlineState } from '../contract/domain'
 import type { CaseRecord } from '../domain/case-book'
 import type { ReporterContact } from '../domain/reporter-contact'
+import type { StoredCaseUpdate } from './wall-store'
 
 export interface CaseRow {
   id: string
@@ -89,4 +90,20 @@ export function reporterFromRow(r: ReporterRow): ReporterContact & { legacyText:
     firstName: r.first_name, lastName: r.last_name, phone: r.phone, email: r.email,
     accountId: r.account_id, deviceId: r.device_id, legacyText: r.legacy_text,
   }
+}
+
+/** Transitions (in case, seq order) grouped by case. */
+export function transitionsByCase(rows: readonly TransitionRow[]): Map<string, TransitionRow[]> {
+  const byCase = new Map<string, TransitionRow[]>()
+  for (const t of rows) {
+    const lines = byCase.get(t.case_id)
+    if (lines) lines.push(t)
+    else byCase.set(t.case_id, [t])
+  }
+  return byCase
+}
+
+/** A line of a case's history with the case's department (Open311 servicerequestupdates). */
+export function caseUpdateFromRow(t: TransitionRow & { department: string | null }): StoredCaseUpdate {
+  return { caseId: t.case_id, seq: t.seq, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note, mediaUrl: t.media_url, department: t.department }
 }

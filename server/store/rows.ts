@@ -1,5 +1,7 @@
-// Row ↔ object mapping for positions and area statistics (SQLite columns are snake_case).
+// Row ↔ object mapping for positions, areas and area statistics (columns are snake_case; JSON is
+// read and written as text), shared by the SQLite and the PostgreSQL stores.
 import type { AreaProfile } from '../contract/domain'
+import type { AreaFeature } from '../domain/area-tree'
 import type { StoredFix } from './wall-store'
 
 export interface FixRow {
@@ -37,4 +39,27 @@ export type ProfileRow = { code: string } & Record<string, number>
 
 export function profileFromRow(r: ProfileRow): AreaProfile {
   return Object.fromEntries(PROFILE_COLUMNS.map(([key, column]) => [key, r[column]])) as unknown as AreaProfile
+}
+
+export interface AreaRow {
+  code: string
+  name: string
+  level: AreaFeature['properties']['level']
+  parent_code: string | null
+  geometry: string
+  extra: string | null
+}
+
+export function areaFromRow(r: AreaRow): AreaFeature {
+  return {
+    type: 'Feature',
+    properties: { ...(r.extra ? JSON.parse(r.extra) : {}), code: r.code, name: r.name, level: r.level, parentCode: r.parent_code },
+    geometry: JSON.parse(r.geometry),
+  }
+}
+
+/** An area's columns in table order: code, name, level, parent, GeoJSON geometry, other properties, its place. */
+export function areaValues(f: AreaFeature, ord: number): unknown[] {
+  const { code, name, level, parentCode, ...extra } = f.properties as AreaFeature['properties'] & Record<string, unknown>
+  return [code, name, level, parentCode, JSON.stringify(f.geometry), Object.keys(extra).length ? JSON.stringify(extra) : null, ord]
 }

@@ -1,34 +1,12 @@
 // The SQLite side of the DeviceStore, on the WallStore's database (same file, same WAL): a reading
 // that was answered for is committed, so it survives a kill -9 of the server.
 import type Database from 'better-sqlite3'
-import type { CameraStream, DeviceAlarm, DeviceInfo, DeviceKind, SensorReading } from '../contract/devices'
+import type { DeviceAlarm, DeviceInfo, DeviceKind } from '../contract/devices'
 import type { EpochMs } from '../contract/domain'
-import type { DeviceStore, HourlyCount, MeterRange, StoredAlarm } from './device-store'
-
-interface DeviceRow {
-  id: string; kind: DeviceKind; code: string; name: string; area_code: string; grid_code: string
-  lng: number; lat: number; elder_alone: number; stream: string | null
-}
-interface StateRow { device_id: string; last_at: number; alarm: number | null; value: number | null; total_m3: number | null; moved_at: number | null }
-interface AlarmRow { id: number; device_id: string; rule: StoredAlarm['rule']; raised_at: number; cleared_at: number | null; case_id: string; text: string }
+import type { DeviceStore, HourlyCount, MeterRange } from './device-store'
+import { alarmFromRow, deviceFromRow, deviceValues, readingColumns, stateFromRow, stateValues, type AlarmRow, type DeviceRow, type StateRow } from './device-rows'
 
 const HOUR_MS = 3_600_000
-
-function alarmFromRow(r: AlarmRow): StoredAlarm {
-  return { id: r.id, deviceId: r.device_id, rule: r.rule, raisedAt: r.raised_at, clearedAt: r.cleared_at, caseId: r.case_id, text: r.text }
-}
-
-function readingColumns(r: SensorReading & { areaCode: string }) {
-  const counts = r.kind === 'gate' || r.kind === 'vehicle'
-  const state = r.kind === 'smoke' || r.kind === 'manhole' || r.kind === 'flood'
-  return {
-    device_id: r.deviceId, at: r.at, kind: r.kind, area_code: r.areaCode,
-    in_count: counts ? r.in : null, out_count: counts ? r.out : null,
-    detections: r.kind === 'trampling' ? r.detections : null,
-    total_m3: r.kind === 'waterMeter' ? r.totalM3 : null,
-    alarm: state ? (r.alarm ? 1 : 0) : null, value: state ? (r.value ?? null) : null,
-  }
-}
 
 export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
   const insertReading = db.prepare(`INSERT OR IGNORE INTO sensor_readings (device_id, at, kind, area_code, in_count, out_count, detections, total_m3, alarm, value)
@@ -37,31 +15,25 @@ export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
 
   return {
     loadDevices() {
-      return (db.prepare('SELECT * FROM devices ORDER BY ord').all() as DeviceRow[]).map((r) => ({
-        id: r.id, kind: r.kind, code: r.code, name: r.name, areaCode: r.area_code, gridCode: r.grid_code, lng: r.lng, lat: r.lat,
-        ...(r.kind === 'waterMeter' ? { elderAlone: r.elder_alone === 1 } : {}),
-        ...(r.stream ? { stream: JSON.parse(r.stream) as CameraStream } : {}),
-      }))
+      return (db.prepare('SELECT * FROM devices ORDER BY ord').all() as DeviceRow[]).map(deviceFromRow)
     },
     replaceDevices(devices: readonly DeviceInfo[]) {
       const insert = db.prepare(`INSERT INTO devices (id, kind, code, name, area_code, grid_code, lng, lat, elder_alone, stream, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       db.transaction(() => {
         db.prepare('DELETE FROM devices').run()
-        devices.forEach((d, i) => insert.run(d.id, d.kind, d.code, d.name, d.areaCode, d.gridCode, d.lng, d.lat, d.elderAlone ? 1 : 0, d.stream ? JSON.stringify(d.stream) : null, i))
+        devices.forEach((d, i) => insert.run(...deviceValues(d, i)))
       })()
     },
     saveReadings(readings, states) {
       return db.transaction(() => {
         let added = 0
         for (const r of readings) added += insertReading.run(readingColumns(r)).changes
-        for (const s of states) upsertState.run(s.deviceId, s.lastAt, s.alarm == null ? null : s.alarm ? 1 : 0, s.value, s.totalM3, s.movedAt)
+        for (const s of states) upsertState.run(...stateValues(s))
         return added
       })()
     },
     loadStates() {
-      return (db.prepare('SELECT * FROM device_state').all() as StateRow[]).map((r) => ({
-        deviceId: r.device_id, lastAt: r.last_at, alarm: r.alarm == null ? null : r.alarm === 1, value: r.value, totalM3: r.total_m3, movedAt: r.moved_at,
-      }))
+      return (db.prepare('SELECT * FROM device_state').all() as StateRow[]).map(stateFromRow)
     },
     latestAlarms() {
       return (db.prepare('SELECT * FROM device_alarms WHERE id IN (SELECT MAX(id) FROM device_alarms GROUP BY device_id)').all() as AlarmRow[]).map(alarmFromRow)

@@ -9,13 +9,13 @@ import type { AreaFeature } from '../domain/area-tree'
 import type { CaseRecord } from '../domain/case-book'
 import type { CaseQuery } from '../domain/case-query'
 import { hasContact, type ReporterContact } from '../domain/reporter-contact'
-import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRow, type TransitionRow } from './case-rows'
+import { caseFromRow, caseParams, caseUpdateFromRow, reporterFromRow, transitionsByCase, type CaseRow, type ReporterRow, type TransitionRow } from './case-rows'
 import type { DeviceStore } from './device-store'
 import { MIGRATIONS } from './migrations'
 import { PositionDays } from './position-days'
 import { createSqlitePartyStore, type PartyStore } from '../party/party-store'
 import { createSqliteDeviceStore } from './sqlite-device-store'
-import { fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type FixRow, type ProfileRow } from './rows'
+import { areaFromRow, areaValues, fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type AreaRow, type FixRow, type ProfileRow } from './rows'
 import type { CaseUpdateQuery, StoredCaseUpdate, StoredFix, WallStore } from './wall-store'
 
 export function openSqliteStore(file: string): WallStore {
@@ -83,24 +83,15 @@ class SqliteStore implements WallStore {
   }
 
   loadAreas(): AreaFeature[] | null {
-    const rows = this.db.prepare('SELECT code, name, level, parent_code, geometry, extra FROM areas ORDER BY ord').all() as
-      { code: string; name: string; level: AreaFeature['properties']['level']; parent_code: string | null; geometry: string; extra: string | null }[]
-    if (rows.length === 0) return null
-    return rows.map((r) => ({
-      type: 'Feature',
-      properties: { ...(r.extra ? JSON.parse(r.extra) : {}), code: r.code, name: r.name, level: r.level, parentCode: r.parent_code },
-      geometry: JSON.parse(r.geometry),
-    }))
+    const rows = this.db.prepare('SELECT code, name, level, parent_code, geometry, extra FROM areas ORDER BY ord').all() as AreaRow[]
+    return rows.length === 0 ? null : rows.map(areaFromRow)
   }
 
   replaceAreas(features: readonly AreaFeature[], profiles?: ReadonlyMap<string, AreaProfile>): void {
     const insert = this.db.prepare('INSERT INTO areas (code, name, level, parent_code, geometry, extra, ord) VALUES (?, ?, ?, ?, ?, ?, ?)')
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM areas').run()
-      features.forEach((f, i) => {
-        const { code, name, level, parentCode, ...extra } = f.properties as AreaFeature['properties'] & Record<string, unknown>
-        insert.run(code, name, level, parentCode, JSON.stringify(f.geometry), Object.keys(extra).length ? JSON.stringify(extra) : null, i)
-      })
+      features.forEach((f, i) => insert.run(...areaValues(f, i)))
       if (profiles) {
         this.db.prepare('DELETE FROM area_profiles').run()
         this.saveProfiles(profiles)
@@ -227,12 +218,7 @@ class SqliteStore implements WallStore {
     if (rows.length === 0) return []
     const transitions = this.db.prepare(`SELECT * FROM case_transitions WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, seq`)
       .all(JSON.stringify(rows.map((r) => r.id))) as TransitionRow[]
-    const byCase = new Map<string, TransitionRow[]>()
-    for (const t of transitions) {
-      const lines = byCase.get(t.case_id)
-      if (lines) lines.push(t)
-      else byCase.set(t.case_id, [t])
-    }
+    const byCase = transitionsByCase(transitions)
     return rows.map((row) => caseFromRow(row, byCase.get(row.id) ?? []))
   }
 
@@ -241,10 +227,7 @@ class SqliteStore implements WallStore {
     const rows = this.db.prepare(`SELECT t.*, c.department FROM case_transitions t JOIN cases c ON c.id = t.case_id
       WHERE t.at >= ? AND t.at <= ? AND t.action <> 'report' AND c.source = ? ORDER BY t.at, t.case_id, t.seq LIMIT ?`)
       .all(from, to, source, limit) as (TransitionRow & { department: string | null })[]
-    return rows.map((t) => ({
-      caseId: t.case_id, seq: t.seq, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note,
-      mediaUrl: t.media_url, department: t.department,
-    }))
+    return rows.map(caseUpdateFromRow)
   }
 
   clientUpdateSeq(caseId: string, clientUpdateId: string): number | null {

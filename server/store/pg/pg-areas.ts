@@ -4,38 +4,20 @@
 // as arrays (one statement for 15,000 grids, not 15,000).
 import type { AreaProfile } from '../../contract/domain'
 import type { AreaFeature } from '../../domain/area-tree'
-import { PROFILE_COLUMNS, profileFromRow, type ProfileRow } from '../rows'
+import { areaFromRow, areaValues, PROFILE_COLUMNS, profileFromRow, type AreaRow, type ProfileRow } from '../rows'
+import { toColumns } from './pg-columns'
 import type { Sql } from './pg-pool'
-
-interface AreaRow {
-  code: string
-  name: string
-  level: AreaFeature['properties']['level']
-  parent_code: string | null
-  geometry: string
-  extra: string | null
-}
 
 export async function loadAreas(sql: Sql): Promise<AreaFeature[] | null> {
   const { rows } = await sql.query<AreaRow>('SELECT code, name, level, parent_code, geometry::text AS geometry, extra::text AS extra FROM areas ORDER BY ord')
-  if (rows.length === 0) return null
-  return rows.map((r) => ({
-    type: 'Feature',
-    properties: { ...(r.extra ? JSON.parse(r.extra) : {}), code: r.code, name: r.name, level: r.level, parentCode: r.parent_code },
-    geometry: JSON.parse(r.geometry),
-  }))
+  return rows.length === 0 ? null : rows.map(areaFromRow)
 }
 
 /** Replaces the hierarchy (and the statistics of areas, when given), inside the caller's transaction. */
 export async function replaceAreas(sql: Sql, features: readonly AreaFeature[], profiles?: ReadonlyMap<string, AreaProfile>): Promise<void> {
   await sql.query('DELETE FROM areas')
-  const columns: unknown[][] = [[], [], [], [], [], [], []]
-  features.forEach((f, i) => {
-    const { code, name, level, parentCode, ...extra } = f.properties as AreaFeature['properties'] & Record<string, unknown>
-    const values = [code, name, level, parentCode, JSON.stringify(f.geometry), Object.keys(extra).length ? JSON.stringify(extra) : null, i]
-    values.forEach((v, c) => columns[c].push(v))
-  })
   if (features.length > 0) {
+    const columns = toColumns(features.map(areaValues), 7)
     await sql.query(`INSERT INTO areas (code, name, level, parent_code, geometry, extra, ord)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::int[])`, columns)
   }

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../domain/case-book'
 import type { CaseQuery } from '../../domain/case-query'
 import { hasContact, type ReporterContact } from '../../domain/reporter-contact'
 import type { CaseTransition } from '../../contract/domain'
-import { caseFromRow, caseParams, reporterFromRow, type CaseRow, type ReporterRow, type TransitionRow } from '../case-rows'
+import { caseFromRow, caseParams, caseUpdateFromRow, reporterFromRow, transitionsByCase, type CaseRow, type ReporterRow, type TransitionRow } from '../case-rows'
 import type { CaseUpdateQuery, StoredCaseUpdate } from '../wall-store'
 import type { Sql } from './pg-pool'
 
@@ -28,13 +28,7 @@ const UPDATE_CASE = `UPDATE cases SET ${UPDATE_ORDER.map((c, i) => `${c} = $${i 
 /** Transitions of the given cases, grouped by case in seq order. */
 async function transitionsOf(sql: Sql, ids: readonly string[]): Promise<Map<string, TransitionRow[]>> {
   const { rows } = await sql.query<TransitionRow>('SELECT * FROM case_transitions WHERE case_id = ANY($1::text[]) ORDER BY case_id, seq', [ids])
-  const byCase = new Map<string, TransitionRow[]>()
-  for (const t of rows) {
-    const lines = byCase.get(t.case_id)
-    if (lines) lines.push(t)
-    else byCase.set(t.case_id, [t])
-  }
-  return byCase
+  return transitionsByCase(rows)
 }
 
 async function withHistories(sql: Sql, rows: CaseRow[]): Promise<CaseRecord[]> {
@@ -105,10 +99,7 @@ export async function caseUpdates(sql: Sql, { from, to, source, limit }: CaseUpd
   const { rows } = await sql.query<TransitionRow & { department: string | null }>(`SELECT t.*, c.department
     FROM case_transitions t JOIN cases c ON c.id = t.case_id
     WHERE t.at >= $1 AND t.at <= $2 AND t.action <> 'report' AND c.source = $3 ORDER BY t.at, t.case_id, t.seq LIMIT $4`, [from, to, source, limit])
-  return rows.map((t) => ({
-    caseId: t.case_id, seq: t.seq, step: t.step, action: t.action, at: t.at, actor: t.actor, note: t.note,
-    mediaUrl: t.media_url, department: t.department,
-  }))
+  return rows.map(caseUpdateFromRow)
 }
 
 export async function clientUpdateSeq(sql: Sql, caseId: string, clientUpdateId: string): Promise<number | null> {

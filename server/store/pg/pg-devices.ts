@@ -2,60 +2,31 @@
 // (sqlite-device-store.ts): a reading already stored (same device and time) is skipped, readings and
 // states commit together, an alarm row is cleared once. Readings go in as arrays, one statement per
 // batch. Writes take the `Sql` of the caller's transaction; reads use any.
-import type { CameraStream, DeviceAlarm, DeviceInfo, DeviceKind, SensorReading } from '../../contract/devices'
+import type { DeviceAlarm, DeviceInfo, DeviceKind, SensorReading } from '../../contract/devices'
 import type { DeviceState } from '../../devices/device-state'
 import type { HourlyCount, MeterRange, StoredAlarm } from '../device-store'
+import { alarmFromRow, deviceFromRow, deviceValues, readingColumns, stateFromRow, stateValues, type AlarmRow, type DeviceRow, type StateRow } from '../device-rows'
+import { toColumns } from './pg-columns'
 import type { Sql } from './pg-pool'
-
-interface DeviceRow {
-  id: string; kind: DeviceKind; code: string; name: string; area_code: string; grid_code: string
-  lng: number; lat: number; elder_alone: number; stream: string | null
-}
-interface StateRow { device_id: string; last_at: number; alarm: number | null; value: number | null; total_m3: number | null; moved_at: number | null }
-interface AlarmRow { id: number; device_id: string; rule: StoredAlarm['rule']; raised_at: number; cleared_at: number | null; case_id: string; text: string }
 
 const HOUR_MS = 3_600_000
 
-const alarmFromRow = (r: AlarmRow): StoredAlarm =>
-  ({ id: r.id, deviceId: r.device_id, rule: r.rule, raisedAt: r.raised_at, clearedAt: r.cleared_at, caseId: r.case_id, text: r.text })
-
-/** The reading's columns in table order: counts, detections, register, alarm and value by kind. */
-function readingValues(r: SensorReading & { areaCode: string }): unknown[] {
-  const counts = r.kind === 'gate' || r.kind === 'vehicle'
-  const state = r.kind === 'smoke' || r.kind === 'manhole' || r.kind === 'flood'
-  return [
-    r.deviceId, r.at, r.kind, r.areaCode,
-    counts ? r.in : null, counts ? r.out : null,
-    r.kind === 'trampling' ? r.detections : null,
-    r.kind === 'waterMeter' ? r.totalM3 : null,
-    state ? (r.alarm ? 1 : 0) : null, state ? (r.value ?? null) : null,
-  ]
-}
-
-/** Rows as column arrays (for unnest). */
-function columns(rows: unknown[][], width: number): unknown[][] {
-  const out: unknown[][] = Array.from({ length: width }, () => [])
-  for (const row of rows) row.forEach((v, i) => out[i].push(v))
-  return out
-}
+/** The reading's columns in table order. */
+const readingValues = (r: SensorReading & { areaCode: string }): unknown[] => Object.values(readingColumns(r))
 
 export async function loadDevices(sql: Sql): Promise<DeviceInfo[]> {
   const { rows } = await sql.query<DeviceRow>('SELECT id, kind, code, name, area_code, grid_code, lng, lat, elder_alone, stream::text AS stream FROM devices ORDER BY ord')
-  return rows.map((r) => ({
-    id: r.id, kind: r.kind, code: r.code, name: r.name, areaCode: r.area_code, gridCode: r.grid_code, lng: r.lng, lat: r.lat,
-    ...(r.kind === 'waterMeter' ? { elderAlone: r.elder_alone === 1 } : {}),
-    ...(r.stream ? { stream: JSON.parse(r.stream) as CameraStream } : {}),
-  }))
+  return rows.map(deviceFromRow)
 }
 
 /** Replaces the whole registry (inside the caller's transaction). */
 export async function replaceDevices(sql: Sql, devices: readonly DeviceInfo[]): Promise<void> {
   await sql.query('DELETE FROM devices')
   if (devices.length === 0) return
-  const rows = devices.map((d, i) => [d.id, d.kind, d.code, d.name, d.areaCode, d.gridCode, d.lng, d.lat, d.elderAlone ? 1 : 0, d.stream ? JSON.stringify(d.stream) : null, i])
+  const rows = devices.map(deviceValues)
   await sql.query(`INSERT INTO devices (id, kind, code, name, area_code, grid_code, lng, lat, elder_alone, stream, ord)
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[], $9::smallint[], $10::jsonb[], $11::int[])`,
-  columns(rows, 11))
+  toColumns(rows, 11))
 }
 
 /** Stores new readings and the devices' states (inside the caller's transaction); returns how many readings were new. */
@@ -64,26 +35,24 @@ export async function saveReadings(sql: Sql, readings: readonly (SensorReading &
   if (readings.length > 0) {
     const { rowCount } = await sql.query(`INSERT INTO sensor_readings (device_id, at, kind, area_code, in_count, out_count, detections, total_m3, alarm, value)
       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::float8[], $9::smallint[], $10::float8[])
-      ON CONFLICT (device_id, at) DO NOTHING`, columns(readings.map(readingValues), 10))
+      ON CONFLICT (device_id, at) DO NOTHING`, toColumns(readings.map(readingValues), 10))
     added = rowCount ?? 0
   }
   // The last state of a device in the batch wins, as SQLite's INSERT OR REPLACE in order does.
   const last = new Map(states.map((s) => [s.deviceId, s]))
   if (last.size > 0) {
-    const rows = [...last.values()].map((s) => [s.deviceId, s.lastAt, s.alarm == null ? null : s.alarm ? 1 : 0, s.value, s.totalM3, s.movedAt])
+    const rows = [...last.values()].map(stateValues)
     await sql.query(`INSERT INTO device_state (device_id, last_at, alarm, value, total_m3, moved_at)
       SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::float8[], $5::float8[], $6::bigint[])
       ON CONFLICT (device_id) DO UPDATE SET last_at = excluded.last_at, alarm = excluded.alarm, value = excluded.value,
-        total_m3 = excluded.total_m3, moved_at = excluded.moved_at`, columns(rows, 6))
+        total_m3 = excluded.total_m3, moved_at = excluded.moved_at`, toColumns(rows, 6))
   }
   return added
 }
 
 export async function loadStates(sql: Sql): Promise<DeviceState[]> {
   const { rows } = await sql.query<StateRow>('SELECT * FROM device_state')
-  return rows.map((r) => ({
-    deviceId: r.device_id, lastAt: r.last_at, alarm: r.alarm == null ? null : r.alarm === 1, value: r.value, totalM3: r.total_m3, movedAt: r.moved_at,
-  }))
+  return rows.map(stateFromRow)
 }
 
 /** Every device's newest alarm row (open or cleared). */

@@ -9,6 +9,7 @@ import { cstDayNumber } from '../position-days'
 import { fixFromRow, fixParams, type FixRow } from '../rows'
 import type { StoredFix } from '../wall-store'
 import { ensurePositionDay } from './pg-position-days'
+import { toColumns } from './pg-columns'
 import type { Sql } from './pg-pool'
 
 const COLUMNS = 'inspector_id, at, lng, lat, heading, speed, accuracy, battery, attributes'
@@ -24,22 +25,7 @@ const UPSERT_LATEST = `INSERT INTO latest_positions (${COLUMNS}) SELECT * FROM $
 
 
 /** The nine column arrays of `fixes`, in COLUMNS order (the values the SQLite store binds). */
-function columnArrays(fixes: readonly StoredFix[]): unknown[][] {
-  const columns: unknown[][] = Array.from({ length: 9 }, () => new Array(fixes.length))
-  fixes.forEach((f, i) => {
-    const row = fixParams(f)
-    columns[0][i] = row.inspector_id
-    columns[1][i] = row.at
-    columns[2][i] = row.lng
-    columns[3][i] = row.lat
-    columns[4][i] = row.heading
-    columns[5][i] = row.speed
-    columns[6][i] = row.accuracy
-    columns[7][i] = row.battery
-    columns[8][i] = row.attributes
-  })
-  return columns
-}
+const columnArrays = (fixes: readonly StoredFix[]): unknown[][] => toColumns(fixes.map((f) => Object.values(fixParams(f))), 9)
 
 /** Each inspector's newest fix of the batch (ON CONFLICT may not touch one row twice in a statement). */
 function newestPerInspector(fixes: readonly StoredFix[]): StoredFix[] {
