@@ -5,6 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
+import { answerAfterCommit } from './http/answer-after-commit'
 import { Server } from 'socket.io'
 import { DEMO_AREAS_FILE } from './areas/load-areas'
 import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
@@ -69,12 +70,12 @@ export interface WallApp {
   stop(): Promise<void>
 }
 
-export function createApp(config: ServerConfig): WallApp {
+export async function createApp(config: ServerConfig): Promise<WallApp> {
   const startedAt = Date.now()
   const metrics = createMetrics()
   const store = meterStore(openSqliteStore(path.join(config.dataDir, 'wall.db')), metrics)
   const clock = config.simulator ? resumeDemoClock(store, config.simulatorSpeed, config.simulatorStart) : createClock(1)
-  const { district, isDemo, fresh, gridWeight } = openDistrict(config, store, clock)
+  const { district, isDemo, fresh, gridWeight } = await openDistrict(config, store, clock)
   const intake: PositionIntake = {
     district, store, sampler: new HistorySampler({ minIntervalMs: config.historyMinIntervalMs, minDistanceM: config.historyMinDistanceM }),
     maxClockSkewMs: config.maxClockSkewMs,
@@ -98,6 +99,7 @@ export function createApp(config: ServerConfig): WallApp {
   const feed = feedFromHistory(district.cases.all())
   const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs, positionFlushMs: config.positionFlushMs })
   app.use(refuseMalformedPaths)
+  app.use(answerAfterCommit(store))
   meterSnapshotCache(broadcaster.snapshotCache, metrics)
   metrics.watch({ connectedWalls: () => io.engine.clientsCount, role: () => 'single' })
   app.use(healthRouter(district, () => io.engine.clientsCount, startedAt, { role: () => 'single', store: { kind: 'sqlite', reachable: storeProbe(store) }, redis: null }))

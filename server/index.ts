@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config'
 
 try {
   const config = loadConfig()
-  const wall = createApp(config)
+  const wall = await createApp(config)
   const port = await wall.listen()
   console.log(`grid command wall: http://localhost:${port}/ (simulator ${config.simulator ? `on, ${config.simulatorSpeed}×` : 'off'})`)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

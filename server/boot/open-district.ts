@@ -26,7 +26,7 @@ export interface OpenedDistrict {
   gridWeight: ReturnType<typeof demoGridWeight>
 }
 
-export function openDistrict(config: ServerConfig, store: WallStore, clock: Clock): OpenedDistrict {
+export async function openDistrict(config: ServerConfig, store: WallStore, clock: Clock): Promise<OpenedDistrict> {
   // First: a bad DATA_DIR/holidays.json stops the start before anything is written.
   const calendar = loadWorkingCalendar(config.dataDir, clock.now())
   let features = store.loadAreas()
@@ -49,7 +49,7 @@ export function openDistrict(config: ServerConfig, store: WallStore, clock: Cloc
   const cases = store.loadCases(clock.now() - KEEP_CLOSED_MS)
   district.cases.restore(cases)
   discardFutureFixes(store, clock.now() + config.maxClockSkewMs)
-  restoreInspectorMarkers(district, store)
+  await restoreInspectorMarkers(district, store)
   return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features) }
 }
 
@@ -63,11 +63,11 @@ function discardFutureFixes(store: WallStore, latestTrueTime: number): void {
 }
 
 /** Markers where they were, with their recent trail rebuilt from the (down-sampled) history. */
-function restoreInspectorMarkers(district: District, store: WallStore): void {
+async function restoreInspectorMarkers(district: District, store: WallStore): Promise<void> {
   const now = district.clock.now()
   for (const latest of store.loadLatestFixes()) {
     if (!district.inspectors.info(latest.inspectorId)) continue
-    const recent = store.track(latest.inspectorId, latest.at - TRAIL_WINDOW_MS, latest.at - 1).slice(-TRAIL_POINTS)
+    const recent = (await store.track(latest.inspectorId, latest.at - TRAIL_WINDOW_MS, latest.at - 1)).slice(-TRAIL_POINTS)
     for (const fix of [...recent, latest]) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
   }
   district.inspectors.drainDirty()

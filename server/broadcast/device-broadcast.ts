@@ -1,6 +1,7 @@
 // Devices to the walls, each tick: devices whose status or alarm changed ('devices:status'), alarms
 // raised or cleared ('alarms:changed'), and the board of every focused community whose figures moved
 // ('board:updated', to its area room; also at once when a wall focuses a community).
+import type { CommunityBoard } from '../contract/devices'
 import type { DeviceAlarms } from '../devices/device-alarms'
 import type { DeviceRegistry } from '../devices/device-registry'
 import { buildCommunityBoard } from '../devices/community-board'
@@ -20,11 +21,16 @@ export interface DeviceBroadcast {
 export function createDeviceBroadcast(io: WallServer, district: District, registry: DeviceRegistry, alarms: DeviceAlarms, store: DeviceStore): DeviceBroadcast {
   const dirty = new Set<string>()
   const isCommunity = (code: unknown): code is string => typeof code === 'string' && district.tree.get(code)?.level === 'community'
-  const board = (code: string) => buildCommunityBoard(code, registry, store, district.clock.now())
+  // The board is read from the store (async): a read that fails is logged, and the next tick tries again.
+  const sendBoard = (code: string, send: (board: CommunityBoard) => void) => {
+    buildCommunityBoard(code, registry, store, district.clock.now()).then(send, (error: unknown) => {
+      console.error(`community board ${code}: ${error instanceof Error ? error.message : String(error)}`)
+    })
+  }
 
   io.on('connection', (socket) => {
     socket.on('wall:focus', (code: unknown) => {
-      if (isCommunity(code)) socket.emit('board:updated', board(code))
+      if (isCommunity(code)) sendBoard(code, (board) => socket.emit('board:updated', board))
     })
   })
 
@@ -52,7 +58,7 @@ export function createDeviceBroadcast(io: WallServer, district: District, regist
       const raised = alarms.drainChanges()
       if (raised.length > 0) io.emit('alarms:changed', raised)
       if (dirty.size === 0) return
-      for (const code of focusedCommunities()) if (dirty.has(code)) io.to(ROOM_PREFIX + code).emit('board:updated', board(code))
+      for (const code of focusedCommunities()) if (dirty.has(code)) sendBoard(code, (board) => io.to(ROOM_PREFIX + code).emit('board:updated', board))
       dirty.clear()
     },
   }

@@ -8,18 +8,21 @@ import type { DeviceStore, HourlyCount } from '../store/device-store'
 import type { DeviceRegistry } from './device-registry'
 import { withoutId } from './device-registry'
 
-export function buildCommunityBoard(code: string, registry: DeviceRegistry, store: DeviceStore, now: EpochMs): CommunityBoard {
+export async function buildCommunityBoard(code: string, registry: DeviceRegistry, store: DeviceStore, now: EpochMs): Promise<CommunityBoard> {
   const from = cstDayStart(now)
   const to = from + DAY_MS
   const devices = registry.inArea(code)
-  const gates = store.hourlyCounts(code, 'gate', from, to)
+  const [gates, trampled, meterRanges, vehicles, alarms] = await Promise.all([
+    store.hourlyCounts(code, 'gate', from, to), store.hourlyCounts(code, 'trampling', from, to), store.meterRanges(code, from, to),
+    store.hourlyCounts(code, 'vehicle', from, to), store.alarmsOf(code, from),
+  ])
   const perGate = new Map<string, { in: number; out: number }>()
   for (const g of gates) {
     const sum = perGate.get(g.deviceId) ?? { in: 0, out: 0 }
     perGate.set(g.deviceId, { in: sum.in + g.in, out: sum.out + g.out })
   }
-  const trampling = hourly(store.hourlyCounts(code, 'trampling', from, to), (c) => c.detections)
-  const ranges = new Map(store.meterRanges(code, from, to).map((r) => [r.deviceId, r]))
+  const trampling = hourly(trampled, (c) => c.detections)
+  const ranges = new Map(meterRanges.map((r) => [r.deviceId, r]))
   const meters = devices.filter((d) => d.kind === 'waterMeter').map((d) => {
     const r = ranges.get(d.id)
     const todayLitres = r ? Math.round((r.top - r.base) * 1000) : 0
@@ -31,10 +34,10 @@ export function buildCommunityBoard(code: string, registry: DeviceRegistry, stor
       ...inOut(gates),
       gates: devices.filter((d) => d.kind === 'gate').map((d) => ({ deviceId: d.id, name: d.name, ...(perGate.get(d.id) ?? { in: 0, out: 0 }) })),
     },
-    vehicles: inOut(store.hourlyCounts(code, 'vehicle', from, to)),
+    vehicles: inOut(vehicles),
     trampling: { today: trampling.reduce((a, b) => a + b, 0), hourly: trampling },
     water: { todayLitres: meters.reduce((a, m) => a + m.todayLitres, 0), meters },
-    alarms: store.alarmsOf(code, from).map(withoutId),
+    alarms: alarms.map(withoutId),
     devices: byKindAndStatus(devices.map((d) => [d.kind, registry.status(d.id)])),
     cameras: devices.filter((d) => d.kind === 'camera' && d.stream).map((d) => ({ id: d.id, name: d.name, stream: d.stream!, status: registry.status(d.id) })),
   }

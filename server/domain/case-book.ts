@@ -72,10 +72,10 @@ export interface CaseJournal {
   /** The highest 案卷号 stored for a yyyyMMdd day, so numbering never reuses one (a demo clock moved back). */
   lastCaseIdOfDay(day: string): string | null
   /** Stored cases matching a query, newest report first: closed ones too, long after memory forgot them. */
-  findCases(query: CaseQuery): CaseRecord[]
+  findCases(query: CaseQuery): Promise<CaseRecord[]>
 }
 
-const NO_JOURNAL: CaseJournal = { saveCase: () => {}, lastCaseIdOfDay: () => null, findCases: () => [] }
+const NO_JOURNAL: CaseJournal = { saveCase: () => {}, lastCaseIdOfDay: () => null, findCases: async () => [] }
 
 export class CaseBook {
   private readonly cases = new Map<string, CaseRecord>()
@@ -107,15 +107,15 @@ export class CaseBook {
   }
 
   /** A case in memory, else as the store has it (closed more than 8 days ago): for reading, and for comments. */
-  find(id: string): CaseRecord | undefined {
-    return this.cases.get(id) ?? this.findCases({ ids: [id], limit: 1 })[0]
+  async find(id: string): Promise<CaseRecord | undefined> {
+    return this.cases.get(id) ?? (await this.findCases({ ids: [id], limit: 1 }))[0]
   }
 
   /** Cases matching a query, from the store when there is one (memory keeps closed cases only 8 days). */
-  findCases(query: CaseQuery): CaseRecord[] {
+  async findCases(query: CaseQuery): Promise<CaseRecord[]> {
     if (this.journal === NO_JOURNAL) return filterCases(this.cases.values(), query)
     // The store has every change first; a case still in memory is the same, as the object callers hold.
-    return this.journal.findCases(query).map((stored) => this.cases.get(stored.id) ?? stored)
+    return (await this.journal.findCases(query)).map((stored) => this.cases.get(stored.id) ?? stored)
   }
 
   /** Puts back cases loaded from the store (after a restart), without announcing them. */
@@ -188,10 +188,12 @@ export class CaseBook {
    * Adds a line to a case's story that moves nothing: a citizen's comment or photo (Open311
    * servicerequestupdates). Closed and cancelled cases take them too: a citizen may say it is back.
    */
-  comment(id: string, input: { at: EpochMs; actor: string; note: string | null; mediaUrl?: string | null }): CaseRecord {
-    // A citizen may comment on a case memory has let go (closed long ago): it is read from the store.
-    const record = this.find(id)
-    if (!record) throw new Error(`unknown case ${id}`)
+  comment(target: string | CaseRecord, input: { at: EpochMs; actor: string; note: string | null; mediaUrl?: string | null }): CaseRecord {
+    // A citizen may comment on a case memory has let go (closed long ago): the caller reads it from
+    // the store (find) and passes the record.
+    const record = typeof target === 'string' ? this.cases.get(target) : target
+    if (!record) throw new Error(`unknown case ${String(target)}`)
+    const id = record.id
     const transition: CaseTransition = {
       caseId: id, step: record.step, action: 'comment', at: input.at, actor: input.actor, note: input.note, mediaUrl: input.mediaUrl ?? null,
     }

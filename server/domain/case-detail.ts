@@ -16,7 +16,7 @@ import type { WorkingCalendar } from './working-calendar'
 export const PRESENCE_WINDOW_MS = 10 * 60_000
 
 /** An inspector's stored track between two times, oldest first. */
-export type TrackLookup = (inspectorId: number, from: EpochMs, to: EpochMs) => TrackPoint[]
+export type TrackLookup = (inspectorId: number, from: EpochMs, to: EpochMs) => Promise<TrackPoint[]>
 
 export interface CaseDetailContext {
   inspectors: InspectorRegistry
@@ -30,7 +30,7 @@ export interface CaseDetailContext {
   landmarks?: readonly Landmark[]
 }
 
-export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now, reporter = null, tree, landmarks }: CaseDetailContext): CaseDetail {
+export async function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trackOf, now, reporter = null, tree, landmarks }: CaseDetailContext): Promise<CaseDetail> {
   const suggested = record.lng == null && tree ? suggestPlace(tree, record.address, landmarks) : null
   return {
     ...toSummary(record),
@@ -44,24 +44,24 @@ export function buildCaseDetail(record: CaseRecord, { inspectors, calendar, trac
       code: suggested.area.code, name: suggested.area.name, level: suggested.area.level, center: suggested.area.center, landmark: suggested.landmark,
     },
     remainingWorkMinutes: remainingWorkMinutes(calendar, record.dueAt, now),
-    presence: presenceChecks(record, inspectors, trackOf),
+    presence: await presenceChecks(record, inspectors, trackOf),
     reporter,
   }
 }
 
-function presenceChecks(record: CaseRecord, inspectors: InspectorRegistry, trackOf: TrackLookup): PresenceCheck[] {
+async function presenceChecks(record: CaseRecord, inspectors: InspectorRegistry, trackOf: TrackLookup): Promise<PresenceCheck[]> {
   const checks: PresenceCheck[] = []
   const reporter = record.reporterId != null ? inspectors.info(record.reporterId) : undefined
-  if (reporter) checks.push(presenceOf('reporter', reporter, record.reportedAt, record, trackOf))
+  if (reporter) checks.push(await presenceOf('reporter', reporter, record.reportedAt, record, trackOf))
   // 核查 is recorded with the inspector's name as actor (operators through the API have other names).
   const check = record.history.findLast((t) => t.action === 'verify' || t.action === 'sendBack')
   const verifier = check && inspectorNamed(inspectors, check.actor, record.gridCode)
-  if (check && verifier) checks.push(presenceOf('verifier', verifier, check.at, record, trackOf))
+  if (check && verifier) checks.push(await presenceOf('verifier', verifier, check.at, record, trackOf))
   return checks
 }
 
-function presenceOf(role: PresenceCheck['role'], who: InspectorInfo, at: EpochMs, record: CaseRecord, trackOf: TrackLookup): PresenceCheck {
-  const track = trackOf(who.id, at - PRESENCE_WINDOW_MS, at + PRESENCE_WINDOW_MS)
+async function presenceOf(role: PresenceCheck['role'], who: InspectorInfo, at: EpochMs, record: CaseRecord, trackOf: TrackLookup): Promise<PresenceCheck> {
+  const track = await trackOf(who.id, at - PRESENCE_WINDOW_MS, at + PRESENCE_WINDOW_MS)
   // A case not placed yet (待定位) has no point to be near.
   const metres = record.lng != null && record.lat != null ? nearestMetres([record.lng, record.lat], track) : null
   return { role, inspectorId: who.id, name: who.name, at, nearestMetres: metres, track }

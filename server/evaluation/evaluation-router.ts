@@ -37,15 +37,15 @@ export function createEvaluationRouter({ service, access }: { service: PartyServ
     if (typeof raw !== 'string' || !district.tree.get(raw)) throw new InvalidInputError(field, `unknown area code ${String(raw).slice(0, 40)}`)
     return raw
   }
-  const casesOf = (period: EvaluationPeriod) => {
+  const casesOf = async (period: EvaluationPeriod) => {
     const range = periodRange(period, district.clock.now())
-    return { range, cases: district.cases.findCases({ reportedFrom: range.from, reportedTo: range.to, limit: MAX_CASES }) }
+    return { range, cases: await district.cases.findCases({ reportedFrom: range.from, reportedTo: range.to, limit: MAX_CASES }) }
   }
-  const evaluationOf = (period: EvaluationPeriod, scopeCode: string): Evaluation => {
+  const evaluationOf = async (period: EvaluationPeriod, scopeCode: string): Promise<Evaluation> => {
     const key = `${period}|${scopeCode}`
     const hit = cache.get(key)
     if (hit && Date.now() - hit.at < EVALUATION_CACHE_MS) return hit.evaluation
-    const { range, cases } = casesOf(period)
+    const { range, cases } = await casesOf(period)
     const evaluation = evaluate({
       cases, period, ...range, calendar: district.calendar, tree: district.tree, scopeCode,
       inspectorNames: new Map(district.inspectors.allInfos().map((i) => [i.id, i.name])),
@@ -58,10 +58,10 @@ export function createEvaluationRouter({ service, access }: { service: PartyServ
   router.get('/api/evaluation/indicators', requireWallToken(access), (_req, res) => {
     res.json(INDICATORS)
   })
-  router.get('/api/evaluation', requireWallToken(access), (req, res) => {
-    res.json(evaluationOf(periodOf(req), areaOf(req, 'scope')).report)
+  router.get('/api/evaluation', requireWallToken(access), async (req, res) => {
+    res.json((await evaluationOf(periodOf(req), areaOf(req, 'scope'))).report)
   })
-  router.get('/api/evaluation/drill', requireWallToken(access), (req, res) => {
+  router.get('/api/evaluation/drill', requireWallToken(access), async (req, res) => {
     const period = periodOf(req), scope = areaOf(req, 'scope')
     const kind = req.query.kind
     if (typeof kind !== 'string' || !(kind === 'overall' || (SUBJECT_KINDS as readonly string[]).includes(kind))) {
@@ -73,21 +73,21 @@ export function createEvaluationRouter({ service, access }: { service: PartyServ
     if (indicator != null && !(ALL_INDICATOR_IDS as readonly unknown[]).includes(indicator)) {
       throw new InvalidInputError('indicator', `must be one of ${ALL_INDICATOR_IDS.join(', ')}`)
     }
-    const drill = evaluationOf(period, scope).drill(kind as SubjectKind | 'overall', subject, indicator as IndicatorId | undefined)
+    const drill = (await evaluationOf(period, scope)).drill(kind as SubjectKind | 'overall', subject, indicator as IndicatorId | undefined)
     if (!drill) return sendError(res, 404, 'subject_not_found', `no ${kind} ${subject.slice(0, 40)} was scored in this period and scope`, 'subject')
     res.json(drill)
   })
 
-  router.get('/api/hotline', requireWallToken(access), (req, res) => {
+  router.get('/api/hotline', requireWallToken(access), async (req, res) => {
     const period = periodOf(req), area = areaOf(req, 'area')
-    const { range, cases } = casesOf(period)
+    const { range, cases } = await casesOf(period)
     res.json(hotlineFigures({
       cases, followUps: service.followUps(), period, ...range, areaCode: area,
       grids: area === district.tree.root.code ? null : gridCodesUnder(district.tree, area),
     }))
   })
   // 先行联系 and the 回访's answers are the supervision centre's: it talks to citizens.
-  router.post('/api/hotline/:caseId/follow-up', requireOperator(access), express.json({ limit: '4kb' }), (req, res) => {
+  router.post('/api/hotline/:caseId/follow-up', requireOperator(access), express.json({ limit: '4kb' }), async (req, res) => {
     const operator = res.locals.operator as Operator
     const body = objectBody(req.body)
     const firstContactAt = time(body, 'firstContactAt')
@@ -97,7 +97,7 @@ export function createEvaluationRouter({ service, access }: { service: PartyServ
       throw new InvalidInputError('body', 'give at least one of firstContactAt, resolved, satisfaction')
     }
     if (operator.role !== 'supervision') return sendError(res, 403, 'role_not_allowed', `${operator.role} operator ${operator.name} cannot record a 12345 follow-up: only the supervision centre may`)
-    const record = district.cases.find(String(req.params.caseId))
+    const record = await district.cases.find(String(req.params.caseId))
     if (!record) return sendError(res, 404, 'case_not_found', `no case ${String(req.params.caseId).slice(0, 40)}`, 'caseId')
     if (record.source !== 'hotline') return sendError(res, 409, 'not_a_hotline_case', `case ${record.id} came from ${record.source}, not 12345`, 'caseId')
     if (firstContactAt != null && firstContactAt < record.reportedAt) throw new InvalidInputError('firstContactAt', 'is before the case was reported')

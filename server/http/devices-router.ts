@@ -22,10 +22,10 @@ export function createDevicesRouter(intake: SensorIntake, access: AccessConfig):
   router.get('/api/devices/intake', (_req, res) => {
     res.json({ ...intake.counters, stored: store.devices.countReadings() })
   })
-  router.get('/api/communities/:code/board', (req, res) => {
+  router.get('/api/communities/:code/board', async (req, res) => {
     const code = String(req.params.code)
     if (district.tree.get(code)?.level !== 'community') return sendError(res, 404, 'not_a_community', `${code} is not a community of the district`, 'code')
-    res.json(buildCommunityBoard(code, registry, store.devices, district.clock.now()))
+    res.json(await buildCommunityBoard(code, registry, store.devices, district.clock.now()))
   })
   return router
 }

@@ -26,13 +26,13 @@ export function findInspector(district: District, req: Request, res: Response): 
 
 export function createInspectorRouter({ district, store, access }: DetailRouterOptions): Router {
   const router = Router()
-  router.get('/api/inspectors/:id', requireWallToken(access), (req, res) => {
+  router.get('/api/inspectors/:id', requireWallToken(access), async (req, res) => {
     const info = findInspector(district, req, res)
     if (!info) return
     const now = district.clock.now()
     const thresholds = district.inspectors.thresholds
     // From offlineAfter before midnight: enough to know the status at 00:00.
-    const track = toTrackPoints(store.track(info.id, cstDayStart(now) - thresholds.offlineAfterMs, now))
+    const track = toTrackPoints(await store.track(info.id, cstDayStart(now) - thresholds.offlineAfterMs, now))
     res.json(buildInspectorDetail({
       info, live: district.inspectors.liveOf(info.id) ?? null, gridName: district.tree.get(info.gridCode)?.name ?? null,
       track, cases: district.cases.all(), thresholds, now,

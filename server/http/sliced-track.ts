@@ -19,7 +19,7 @@ export async function slicedTrack(store: Pick<WallStore, 'track'>, inspectorId: 
   const points: TrackPoint[] = []
   for (let start = from; start <= to; start += READ_WINDOW_MS) {
     // Windows of [start, start + window − 1]: store.track is inclusive at both ends.
-    for (const p of toTrackPoints(store.track(inspectorId, start, Math.min(to, start + READ_WINDOW_MS - 1)))) points.push(p)
+    for (const p of toTrackPoints(await store.track(inspectorId, start, Math.min(to, start + READ_WINDOW_MS - 1)))) points.push(p)
     await nextTurn()
   }
   if (points.length <= CHUNK_POINTS) return downsampleTrack(points, toleranceM)

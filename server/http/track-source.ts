@@ -8,5 +8,5 @@ export function toTrackPoints(fixes: readonly StoredFix[]): TrackPoint[] {
 }
 
 export function trackLookup(store: Pick<WallStore, 'track'>): TrackLookup {
-  return (inspectorId, from, to) => toTrackPoints(store.track(inspectorId, from, to))
+  return async (inspectorId, from, to) => toTrackPoints(await store.track(inspectorId, from, to))
 }

@@ -35,10 +35,10 @@ export function caseView(record: CaseRecord) {
 }
 
 /** GET's answer: the case's whole story. Without a store (a router tested alone) presence has no tracks. */
-function caseDetailView(district: District, store: CaseDetailStore | undefined, record: CaseRecord): CaseDetail & { allowedActions: CaseAction[] } {
-  const trackOf = store ? trackLookup(store) : () => []
-  const contact = store?.reporterContact(record.id)
-  const detail = buildCaseDetail(record, {
+async function caseDetailView(district: District, store: CaseDetailStore | undefined, record: CaseRecord): Promise<CaseDetail & { allowedActions: CaseAction[] }> {
+  const trackOf = store ? trackLookup(store) : async () => []
+  const contact = await store?.reporterContact(record.id)
+  const detail = await buildCaseDetail(record, {
     inspectors: district.inspectors, calendar: district.calendar, trackOf, now: district.clock.now(),
     reporter: contact ? maskContact(contact) : null, tree: district.tree, landmarks: district.landmarks,
   })
@@ -50,10 +50,17 @@ function roleRefusal(operator: Operator, action: CaseAction): string {
   return `${ROLE_NAMES[operator.role].en} ${operator.name} cannot ${action}: only the ${who.map((r) => ROLE_NAMES[r].en).join(' or ')} may`
 }
 
-/** A case to act on: in memory (a case closed more than 8 days ago takes no action). With `stored`, also one only the store has, to read. */
-function findCase(district: District, req: Request, res: Response, { stored = false } = {}): CaseRecord | undefined {
-  const id = String(req.params.id)
-  const record = stored ? district.cases.find(id) : district.cases.get(id)
+/** A case to act on: in memory (a case closed more than 8 days ago takes no action). */
+function findCase(district: District, req: Request, res: Response): CaseRecord | undefined {
+  return foundOr404(district.cases.get(String(req.params.id)), req, res)
+}
+
+/** A case to read: also one only the store has (closed long ago). */
+async function findStoredCase(district: District, req: Request, res: Response): Promise<CaseRecord | undefined> {
+  return foundOr404(await district.cases.find(String(req.params.id)), req, res)
+}
+
+function foundOr404(record: CaseRecord | undefined, req: Request, res: Response): CaseRecord | undefined {
   if (!record) sendError(res, 404, 'case_not_found', `no case ${String(req.params.id).slice(0, 40)}`, 'id')
   return record
 }
@@ -119,18 +126,18 @@ type CaseDetailStore = Pick<WallStore, 'track' | 'reporterContact'>
 
 export function createWorkflowRouter({ district, access, store }: WorkflowRouterOptions): Router {
   const router = Router()
-  router.get('/:id', requireWallToken(access), (req, res) => {
-    const record = findCase(district, req, res, { stored: true })
-    if (record) res.json(caseDetailView(district, store, record))
+  router.get('/:id', requireWallToken(access), async (req, res) => {
+    const record = await findStoredCase(district, req, res)
+    if (record) res.json(await caseDetailView(district, store, record))
   })
   router.post('/:id/actions', requireOperator(access), express.json({ limit: '16kb' }), act(district))
   // The unmasked contact details, for the call-back: the supervision centre only (it talks to citizens).
-  router.get('/:id/reporter', requireOperator(access), (req, res) => {
+  router.get('/:id/reporter', requireOperator(access), async (req, res) => {
     const operator = res.locals.operator as Operator
     if (operator.role !== 'supervision') return sendError(res, 403, 'role_not_allowed', `${ROLE_NAMES[operator.role].en} ${operator.name} cannot read a citizen's contact details: only the supervision centre may`)
-    const record = findCase(district, req, res, { stored: true })
+    const record = await findStoredCase(district, req, res)
     if (!record) return
-    const contact = store?.reporterContact(record.id)
+    const contact = await store?.reporterContact(record.id)
     if (!contact) return sendError(res, 404, 'no_reporter_contact', `case ${record.id} has no citizen contact details`, 'id')
     res.set('Cache-Control', 'no-store')
     res.json(contact)

@@ -72,7 +72,7 @@ export function createPartyRouter({ service, access }: { service: PartyService; 
     res.json(projectDetail(project, now()))
   })
 
-  router.post('/api/party/projects', requireOperator(access), express.json({ limit: '16kb' }), (req, res) => {
+  router.post('/api/party/projects', requireOperator(access), express.json({ limit: '16kb' }), async (req, res) => {
     const operator = res.locals.operator as Operator
     const input = parseNewProject(req.body, now())
     if (!mayDo(operator, 'assign')) return refuseRole(res, operator, 'assign')
@@ -81,8 +81,8 @@ export function createPartyRouter({ service, access }: { service: PartyService; 
     if (!BRANCH_LEVELS.has(branch.level)) {
       return sendError(res, 400, 'invalid_input', `branchCode: ${branch.code} is a ${branch.level}; a project is handed out by a 网格党总支, 小区党支部 or 楼栋党小组`, 'branchCode')
     }
-    if (input.caseId && !district.cases.find(input.caseId)) return sendError(res, 404, 'case_not_found', `no case ${input.caseId}`, 'caseId')
-    // One case, one project: a second escalation would split the work and count the case twice.
+    if (input.caseId && !(await district.cases.find(input.caseId))) return sendError(res, 404, 'case_not_found', `no case ${input.caseId}`, 'caseId')
+    // One case, one project (checked after the await above, and created in the same turn, so no second request slips between): a second escalation would split the work and count the case twice.
     const escalated = input.caseId ? [...service.projects.all()].find((p) => p.caseId === input.caseId) : undefined
     if (escalated) return sendError(res, 409, 'case_already_escalated', `case ${input.caseId} is already project ${escalated.id}`, 'caseId')
     const record = service.projects.create({

@@ -38,13 +38,13 @@ export interface DeviceStore {
   /** Every device's newest alarm row (open or cleared). */
   latestAlarms(): StoredAlarm[]
   /** Alarms of an area's devices still open, or raised or cleared since `since`, newest first. */
-  alarmsOf(areaCode: string, since: EpochMs): StoredAlarm[]
+  alarmsOf(areaCode: string, since: EpochMs): Promise<StoredAlarm[]>
   insertAlarm(alarm: DeviceAlarm): number
   clearAlarm(id: number, at: EpochMs): void
   /** Counts per device and hour of [from, to) for an area's devices of one kind. */
-  hourlyCounts(areaCode: string, kind: DeviceKind, from: EpochMs, to: EpochMs): HourlyCount[]
+  hourlyCounts(areaCode: string, kind: DeviceKind, from: EpochMs, to: EpochMs): Promise<HourlyCount[]>
   /** Water meters' register at the start of [from, to) and its top within it. */
-  meterRanges(areaCode: string, from: EpochMs, to: EpochMs): MeterRange[]
+  meterRanges(areaCode: string, from: EpochMs, to: EpochMs): Promise<MeterRange[]>
   /** Drops readings stamped before `before`; returns how many went. */
   pruneReadings(before: EpochMs): number
   countReadings(): number

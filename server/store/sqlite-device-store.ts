@@ -38,7 +38,7 @@ export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
     latestAlarms() {
       return (db.prepare('SELECT * FROM device_alarms WHERE id IN (SELECT MAX(id) FROM device_alarms GROUP BY device_id)').all() as AlarmRow[]).map(alarmFromRow)
     },
-    alarmsOf(areaCode: string, since: EpochMs) {
+    async alarmsOf(areaCode: string, since: EpochMs) {
       return (db.prepare(`SELECT a.* FROM device_alarms a JOIN devices d ON d.id = a.device_id
         WHERE d.area_code = ? AND (a.cleared_at IS NULL OR a.cleared_at >= ? OR a.raised_at >= ?) ORDER BY a.raised_at DESC, a.id DESC LIMIT 200`)
         .all(areaCode, since, since) as AlarmRow[]).map(alarmFromRow)
@@ -50,7 +50,7 @@ export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
     clearAlarm(id: number, at: EpochMs) {
       db.prepare('UPDATE device_alarms SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL').run(at, id)
     },
-    hourlyCounts(areaCode: string, kind: DeviceKind, from: EpochMs, to: EpochMs): HourlyCount[] {
+    async hourlyCounts(areaCode: string, kind: DeviceKind, from: EpochMs, to: EpochMs): Promise<HourlyCount[]> {
       // better-sqlite3 binds a JS number as REAL: cast, or the division is not by whole hours.
       return (db.prepare(`SELECT device_id, (at - CAST(@from AS INTEGER)) / ${HOUR_MS} AS hour, SUM(COALESCE(in_count, 0)) AS i, SUM(COALESCE(out_count, 0)) AS o,
           SUM(COALESCE(detections, 0)) AS d
@@ -58,7 +58,7 @@ export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
         .all({ area: areaCode, kind, from, to }) as { device_id: string; hour: number; i: number; o: number; d: number }[])
         .map((r) => ({ deviceId: r.device_id, hour: r.hour, in: r.i, out: r.o, detections: r.d }))
     },
-    meterRanges(areaCode: string, from: EpochMs, to: EpochMs): MeterRange[] {
+    async meterRanges(areaCode: string, from: EpochMs, to: EpochMs): Promise<MeterRange[]> {
       const rows = db.prepare(`SELECT device_id, MIN(total_m3) AS low, MAX(total_m3) AS top FROM sensor_readings
         WHERE area_code = ? AND kind = 'waterMeter' AND at >= ? AND at < ? GROUP BY device_id`).all(areaCode, from, to) as { device_id: string; low: number; top: number }[]
       const before = db.prepare('SELECT total_m3 FROM sensor_readings WHERE device_id = ? AND at < ? ORDER BY at DESC LIMIT 1').pluck()

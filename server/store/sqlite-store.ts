@@ -143,7 +143,7 @@ class SqliteStore implements WallStore {
     return (this.db.prepare('SELECT * FROM latest_positions').all() as FixRow[]).map(fixFromRow)
   }
 
-  track(inspectorId: number, from: EpochMs, to: EpochMs): StoredFix[] {
+  async track(inspectorId: number, from: EpochMs, to: EpochMs): Promise<StoredFix[]> {
     return this.positionDays.between(inspectorId, from, to).map(fixFromRow)
   }
 
@@ -187,7 +187,7 @@ class SqliteStore implements WallStore {
     return row?.id ?? null
   }
 
-  reporterContact(caseId: string): (ReporterContact & { legacyText: string | null }) | null {
+  async reporterContact(caseId: string): Promise<(ReporterContact & { legacyText: string | null }) | null> {
     const row = this.db.prepare('SELECT * FROM case_reporters WHERE case_id = ?').get(caseId) as ReporterRow | undefined
     return row ? reporterFromRow(row) : null
   }
@@ -198,7 +198,7 @@ class SqliteStore implements WallStore {
     return rows.map((row) => caseFromRow(row, transitions.all(row.id) as TransitionRow[]))
   }
 
-  findCases({ ids, categoryCodes, steps, reportedFrom, reportedTo, limit }: CaseQuery): CaseRecord[] {
+  async findCases({ ids, categoryCodes, steps, reportedFrom, reportedTo, limit }: CaseQuery): Promise<CaseRecord[]> {
     // Fixed clauses, values bound: ids by primary key, a time window by cases_reported_at.
     const where: string[] = []
     const values: (string | number)[] = []
@@ -222,7 +222,7 @@ class SqliteStore implements WallStore {
     return rows.map((row) => caseFromRow(row, byCase.get(row.id) ?? []))
   }
 
-  caseUpdates({ from, to, source, limit }: CaseUpdateQuery): StoredCaseUpdate[] {
+  async caseUpdates({ from, to, source, limit }: CaseUpdateQuery): Promise<StoredCaseUpdate[]> {
     // By case_transitions_at: the window's lines, then their cases by primary key.
     const rows = this.db.prepare(`SELECT t.*, c.department FROM case_transitions t JOIN cases c ON c.id = t.case_id
       WHERE t.at >= ? AND t.at <= ? AND t.action <> 'report' AND c.source = ? ORDER BY t.at, t.case_id, t.seq LIMIT ?`)
@@ -230,7 +230,7 @@ class SqliteStore implements WallStore {
     return rows.map(caseUpdateFromRow)
   }
 
-  clientUpdateSeq(caseId: string, clientUpdateId: string): number | null {
+  async clientUpdateSeq(caseId: string, clientUpdateId: string): Promise<number | null> {
     const row = this.db.prepare('SELECT seq FROM open311_client_updates WHERE case_id = ? AND client_update_id = ?')
       .get(caseId, clientUpdateId) as { seq: number } | undefined
     return row?.seq ?? null
@@ -251,6 +251,9 @@ class SqliteStore implements WallStore {
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)()
   }
+
+  /** SQLite commits as it writes: nothing is ever waiting. */
+  async flush(): Promise<void> {}
 
   close(): void {
     this.db.close()

@@ -62,7 +62,7 @@ export interface WallStore {
   /** The newest fix of every inspector. */
   loadLatestFixes(): StoredFix[]
   /** One inspector's history between two times, oldest first. */
-  track(inspectorId: number, from: EpochMs, to: EpochMs): StoredFix[]
+  track(inspectorId: number, from: EpochMs, to: EpochMs): Promise<StoredFix[]>
   /**
    * Drops whole days of history (China Standard Time) that ended by `before`; the day holding
    * `before` is kept whole. Returns how many days went.
@@ -83,15 +83,15 @@ export interface WallStore {
   /** The highest 案卷号 stored for a yyyyMMdd day, or null. */
   lastCaseIdOfDay(day: string): string | null
   /** A citizen's contact details for a case (personal data: never for a wall). */
-  reporterContact(caseId: string): (ReporterContact & { legacyText: string | null }) | null
+  reporterContact(caseId: string): Promise<(ReporterContact & { legacyText: string | null }) | null>
   /** Open cases, and cases that changed since `since`, with their histories. */
   loadCases(since: EpochMs): CaseRecord[]
   /** Cases matching a query (Open311 GET requests), newest report first, closed ones long gone from memory too. */
-  findCases(query: CaseQuery): CaseRecord[]
+  findCases(query: CaseQuery): Promise<CaseRecord[]>
   /** What happened to cases after their report, by time (Open311 servicerequestupdates), closed cases long gone from memory too. */
-  caseUpdates(query: CaseUpdateQuery): StoredCaseUpdate[]
+  caseUpdates(query: CaseUpdateQuery): Promise<StoredCaseUpdate[]>
   /** The seq of the line a client's own update id (Open311 update_id) added to a case, or null. */
-  clientUpdateSeq(caseId: string, clientUpdateId: string): number | null
+  clientUpdateSeq(caseId: string, clientUpdateId: string): Promise<number | null>
   /** Remembers it, so a retry adds nothing: call it in the transaction that adds the line. */
   saveClientUpdateSeq(caseId: string, clientUpdateId: string, seq: number): void
 
@@ -99,5 +99,10 @@ export interface WallStore {
   setMeta(key: string, value: string): void
   /** Runs `work` as one transaction (e.g. replaying a simulated week). */
   transaction<T>(work: () => T): T
+  /**
+   * Resolves once every write made so far is committed; rejects if one could not be. Await it before
+   * acknowledging a write: SQLite commits as it writes (resolved at once), PostgreSQL in batches.
+   */
+  flush(): Promise<void>
   close(): void
 }

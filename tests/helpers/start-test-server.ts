@@ -16,7 +16,7 @@ export interface TestServer {
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wall-test-'))
-  const wall = createApp({
+  const wall = await createApp({
     ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',

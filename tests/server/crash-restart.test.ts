@@ -65,7 +65,7 @@ describe('a crash and a restart', () => {
     }
 
     const before = await snapshot()
-    expect(before.cases.find((c) => c.id === caseId)).toMatchObject({ step: 'dispatched', department: '区环卫中心' })
+    expect((await before.cases.find((c) => c.id === caseId))).toMatchObject({ step: 'dispatched', department: '区环卫中心' })
     await killHard(server)
 
     server = await startServerProcess(env(dataDir))

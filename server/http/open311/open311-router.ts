@@ -98,12 +98,12 @@ export function createOpen311Router({ district, access, settings = DEFAULT_OPEN3
     sendObject(res, format, 'service_definition', serviceDefinition(category))
   })
   router.post(both('requests'), citizenRateLimit(access), requireReadableBody, keys.write, postRequest(district))
-  router.get(both('requests'), keys.read, (req, res) => {
-    sendList(res, formatOfPath(req), 'service_requests', 'request', findRequests(district, req.query).map(toServiceRequest))
+  router.get(both('requests'), keys.read, async (req, res) => {
+    sendList(res, formatOfPath(req), 'service_requests', 'request', (await findRequests(district, req.query)).map(toServiceRequest))
   })
-  router.get('/requests/:file', keys.read, (req, res) => {
+  router.get('/requests/:file', keys.read, async (req, res) => {
     const { name: id, format } = formatOf(String(req.params.file))
-    const record = findRequest(district, id)
+    const record = await findRequest(district, id)
     sendList(res, format, 'service_requests', 'request', [toServiceRequest(record)])
   })
   // mySociety's servicerequestupdates reads and writes the store: a router given none (a test's) has no such endpoint.

@@ -83,11 +83,11 @@ function requestIds(query: Query): string[] | null {
   return [...new Set(ids)]
 }
 
-export function findRequests(district: District, query: Query): CaseRecord[] {
+export async function findRequests(district: District, query: Query): Promise<CaseRecord[]> {
   const ids = requestIds(query)
   if (ids) {
     // In the order asked for, as clients match them back to their own reports.
-    const found = new Map(district.cases.findCases({ ids, limit: MAX_RESULTS }).map((c) => [c.id, c]))
+    const found = new Map((await district.cases.findCases({ ids, limit: MAX_RESULTS })).map((c) => [c.id, c]))
     return ids.flatMap((id) => found.get(id) ?? [])
   }
   const [reportedFrom, reportedTo] = dateWindow(query, district.clock.now())
@@ -97,8 +97,8 @@ export function findRequests(district: District, query: Query): CaseRecord[] {
 }
 
 /** GET requests/{id}: from the store too; 404 when it has none. */
-export function findRequest(district: District, id: string): CaseRecord {
-  const [record] = id.length <= 40 ? district.cases.findCases({ ids: [id], limit: 1 }) : []
+export async function findRequest(district: District, id: string): Promise<CaseRecord> {
+  const [record] = id.length <= 40 ? await district.cases.findCases({ ids: [id], limit: 1 }) : []
   if (!record) throw new Open311Error(404, 'service_request_id', `no request ${id.slice(0, 40)}`)
   return record
 }

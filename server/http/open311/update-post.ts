@@ -19,6 +19,7 @@ import type { Request, Response } from 'express'
 import type { CaseRecord } from '../../domain/case-book'
 import { isOpen } from '../../domain/case-workflow'
 import type { District } from '../../domain/district'
+import { oneAtATime } from '../../domain/one-at-a-time'
 import { StoreWriteError } from '../../domain/store-write-error'
 import type { WallStore } from '../../store/wall-store'
 import { formatOf, sendList } from './format'
@@ -27,6 +28,9 @@ import type { Body } from './request-input'
 import { updateId, w3cDateTime } from './updates-query'
 
 export type UpdatePostStore = Pick<WallStore, 'transaction' | 'clientUpdateSeq' | 'saveClientUpdateSeq'>
+
+// The update_id check and the write it guards, one request at a time (the check awaits the store).
+const serially = oneAtATime()
 
 // open311-adapter's status_extended_upper (Role/mySociety.pm:353-373), without Bromley's own two.
 const STATUSES = new Set([
@@ -96,7 +100,7 @@ function commentNote(record: CaseRecord, said: string, text: string, photos: rea
 }
 
 /** Adds the comment (once per client update_id); our update id. */
-export function addRequestUpdate(district: District, store: UpdatePostStore, body: Body): string {
+export async function addRequestUpdate(district: District, store: UpdatePostStore, body: Body): Promise<string> {
   const caseId = required(body, 'service_request_id', 40)
   const clientUpdateId = required(body, 'update_id', 100)
   w3cDateTime(required(body, 'updated_datetime', 40), 'updated_datetime')
@@ -104,34 +108,36 @@ export function addRequestUpdate(district: District, store: UpdatePostStore, bod
   const photos = mediaUrls(body)
   const text = description(body, photos)
   // Also a case closed long ago, which memory has let go: citizens say "still not fixed" then too.
-  const record = district.cases.find(caseId)
-  if (!record) throw new Open311Error(404, 'service_request_id', `no request ${caseId.slice(0, 40)}`)
-  const known = store.clientUpdateSeq(caseId, clientUpdateId)
-  if (known != null) return updateId(caseId, known)
-  // The line's seq is its place in the history (SqliteStore.saveCase writes history.length - 1).
-  const seq = record.history.length
-  try {
-    store.transaction(() => {
-      store.saveClientUpdateSeq(caseId, clientUpdateId, seq)
-      district.cases.comment(caseId, {
-        at: district.clock.now(), actor: '市民', note: commentNote(record, said, text, photos), mediaUrl: photos[0] ?? null,
+  return serially(async () => {
+    const record = await district.cases.find(caseId)
+    if (!record) throw new Open311Error(404, 'service_request_id', `no request ${caseId.slice(0, 40)}`)
+    const known = await store.clientUpdateSeq(caseId, clientUpdateId)
+    if (known != null) return updateId(caseId, known)
+    // The line's seq is its place in the history (SqliteStore.saveCase writes history.length - 1).
+    const seq = record.history.length
+    try {
+      store.transaction(() => {
+        store.saveClientUpdateSeq(caseId, clientUpdateId, seq)
+        district.cases.comment(record, {
+          at: district.clock.now(), actor: '市民', note: commentNote(record, said, text, photos), mediaUrl: photos[0] ?? null,
+        })
       })
-    })
-  } catch (error) {
-    throw error instanceof StoreWriteError ? error : new StoreWriteError(`case ${caseId} (comment)`, error)
-  }
-  return updateId(caseId, seq)
+    } catch (error) {
+      throw error instanceof StoreWriteError ? error : new StoreWriteError(`case ${caseId} (comment)`, error)
+    }
+    return updateId(caseId, seq)
+  })
 }
 
 export function postRequestUpdate(district: District, store: UpdatePostStore) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const { format } = formatOf(req.path.slice(1))
     if (req.body === undefined && req.get('content-type')) {
       throw new Open311Error(415, 'body', 'send application/x-www-form-urlencoded or application/json')
     }
     const body = (req.body ?? {}) as Body
     if (typeof body !== 'object' || Array.isArray(body)) throw new Open311Error(400, 'body', 'must be a JSON object')
-    const id = addRequestUpdate(district, store, body)
+    const id = await addRequestUpdate(district, store, body)
     sendList(res, format, 'service_request_updates', 'request_update', [{ update_id: id }])
   }
 }

@@ -77,11 +77,11 @@ export function toRequestUpdate(line: StoredCaseUpdate): RequestUpdate {
   }
 }
 
-export function findRequestUpdates(store: UpdatesStore, query: Query, now: EpochMs): RequestUpdate[] {
+export async function findRequestUpdates(store: UpdatesStore, query: Query, now: EpochMs): Promise<RequestUpdate[]> {
   const [from, to] = updatesWindow(query, now)
   // updated_datetime is written in whole seconds (rounded down): a line at 10:00:00.700 asked for
   // from 10:00:00.500 would read as before the window, so the window starts on a whole second.
-  const lines = store.caseUpdates({ from: Math.ceil(from / 1000) * 1000, to, source: 'citizen', limit: UPDATES_MAX_RESULTS })
+  const lines = await store.caseUpdates({ from: Math.ceil(from / 1000) * 1000, to, source: 'citizen', limit: UPDATES_MAX_RESULTS })
   return lines.map(toRequestUpdate)
 }
 
@@ -89,8 +89,8 @@ export type UpdatesStore = Pick<WallStore, 'caseUpdates'>
 
 /** GET /servicerequestupdates.{xml,json}: api_key and jurisdiction_id are the router's (open311-keys, jurisdiction). */
 export function getRequestUpdates(store: UpdatesStore, now: () => EpochMs) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const { format } = formatOf(req.path.slice(1))
-    sendList(res, format, 'service_request_updates', 'request_update', findRequestUpdates(store, req.query, now()))
+    sendList(res, format, 'service_request_updates', 'request_update', await findRequestUpdates(store, req.query, now()))
   }
 }

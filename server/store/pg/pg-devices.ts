@@ -75,6 +75,12 @@ export async function insertAlarm(sql: Sql, a: DeviceAlarm): Promise<number> {
   return rows[0].id
 }
 
+/** Inserts an alarm row under the id the leader numbered it with. */
+export async function insertAlarmWithId(sql: Sql, a: StoredAlarm): Promise<void> {
+  await sql.query(`INSERT INTO device_alarms (id, device_id, rule, raised_at, cleared_at, case_id, text)
+    VALUES ($1, $2, $3, $4, $5, $6, $7)`, [a.id, a.deviceId, a.rule, a.raisedAt, a.clearedAt, a.caseId, a.text])
+}
+
 export async function clearAlarm(sql: Sql, id: number, at: number): Promise<void> {
   await sql.query('UPDATE device_alarms SET cleared_at = $1 WHERE id = $2 AND cleared_at IS NULL', [at, id])
 }

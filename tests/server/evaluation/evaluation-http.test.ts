@@ -69,7 +69,7 @@ describe('12345 and 综合评价 over HTTP', () => {
   })
 
   it('records a 12345 follow-up for the supervision centre only, naming a bad field, and only for a 12345 case', async () => {
-    const reported = server.wall.district.cases.find(ids.closed)!.reportedAt
+    const reported = (await server.wall.district.cases.find(ids.closed))!.reportedAt
     let res = await followUp(ids.closed, 'party-token', { resolved: true })
     expect(res.status).toBe(403)
     expect((await res.json()).error.code).toBe('role_not_allowed')
@@ -94,7 +94,7 @@ describe('12345 and 综合评价 over HTTP', () => {
     expect(res.status).toBe(200)
     res = await followUp(ids.closed, 'sup-token', { resolved: true, satisfaction: 'basicallySatisfied' })
     expect(await res.json()).toMatchObject({ caseId: ids.closed, firstContactAt: reported + 10 * 60_000, resolved: true, satisfaction: 'basicallySatisfied' } satisfies Partial<HotlineFollowUp>)
-    const openReported = server.wall.district.cases.find(ids.open)!.reportedAt
+    const openReported = (await server.wall.district.cases.find(ids.open))!.reportedAt
     expect((await followUp(ids.open, 'sup-token', { firstContactAt: openReported + 5 * 60_000 })).status).toBe(200)
   })
 

@@ -26,7 +26,7 @@ describe('position ingest over HTTP', () => {
     const response = await osmand(`id=${device}&lat=26.0712&lon=119.3512&timestamp=${t0}&speed=2&bearing=90&batt=81&hdop=1.1`, { method: 'POST' })
     expect(response.status).toBe(200)
     expect(live()).toMatchObject({ lat: 26.0712, lng: 119.3512, heading: 90, fixAt: t0 * 1000 })
-    const [stored] = server.wall.store.track(inspectorId, t0 * 1000, t0 * 1000)
+    const [stored] = (await server.wall.store.track(inspectorId, t0 * 1000, t0 * 1000))
     expect(stored).toMatchObject({ lat: 26.0712, battery: 0.81, attributes: { hdop: 1.1 } })
     expect(stored.speed).toBeCloseTo(2 * 0.514444)
   })
@@ -49,7 +49,7 @@ describe('position ingest over HTTP', () => {
   it('stores a late fix in history but never moves the live marker back in time', async () => {
     expect((await osmand(`id=${device}&lat=26.0700&lon=119.3500&timestamp=${t0 - 30}`)).status).toBe(200)
     expect(live()).toMatchObject({ lat: 26.0714, fixAt: (t0 + 10) * 1000 })
-    expect(server.wall.store.track(inspectorId, (t0 - 30) * 1000, (t0 - 30) * 1000)).toHaveLength(1)
+    expect((await server.wall.store.track(inspectorId, (t0 - 30) * 1000, (t0 - 30) * 1000))).toHaveLength(1)
   })
 
   it('answers malformed requests with a 4xx naming the field, and keeps serving', async () => {
@@ -128,7 +128,7 @@ describe('a phone whose clock runs in the future', () => {
     expect(live()).toMatchObject({ lat: 26.0722, fixAt: real * 1000, status: 'online' })
     expect((await fetch(`${server.url}/api/ingest/osmand?id=${device}&lat=26.0723&lon=119.3523&timestamp=${real + 5}`)).status).toBe(200)
     expect(live()).toMatchObject({ lat: 26.0723, fixAt: (real + 5) * 1000 })
-    const history = server.wall.store.track(inspectorId, 0, FUTURE_S * 1000 + 1)
+    const history = (await server.wall.store.track(inspectorId, 0, FUTURE_S * 1000 + 1))
     expect(history.map((f) => f.at)).not.toContain(FUTURE_S * 1000)
     expect(server.wall.store.loadLatestFixes().find((f) => f.inspectorId === inspectorId)?.at).toBe((real + 5) * 1000)
   })

@@ -87,7 +87,7 @@ describe('Open311 requests as clients send them', () => {
     expect(record.attributes).toEqual({ multi: ['a', 'b'], severity: '紧急', uprn: '100023336956' })
     expect(record.mediaUrls).toEqual(['http://example.com/p/1.full.jpeg', 'http://example.com/p/2.full.jpeg'])
     expect(record.mediaUrl).toBe('http://example.com/p/1.full.jpeg')
-    expect(server.wall.store.reporterContact(id)).toMatchObject({ firstName: 'Test', lastName: 'User', email: 'test@example.com', deviceId: 'fms-42' })
+    expect((await server.wall.store.reporterContact(id))).toMatchObject({ firstName: 'Test', lastName: 'User', email: 'test@example.com', deviceId: 'fms-42' })
 
     const row = storedRow(id)
     expect(JSON.parse(row.attributes!)).toEqual({ multi: ['a', 'b'], severity: '紧急', uprn: '100023336956' })
@@ -122,7 +122,7 @@ describe('Open311 requests as clients send them', () => {
     const record = server.wall.district.cases.get(id)!
     expect(record.attributes).toEqual({ WHISPAWN: '123456', WHISDORN: 'COISL001' })
     expect(record.mediaUrls).toEqual(['http://farm3.static.flickr.com/2002/2212426634_5ed477a060.jpg'])
-    expect(server.wall.store.reporterContact(id)).toMatchObject({ deviceId: 'tt222111', accountId: '123456', phone: '111111111' })
+    expect((await server.wall.store.reporterContact(id))).toMatchObject({ deviceId: 'tt222111', accountId: '123456', phone: '111111111' })
 
     // GeoReport v2 spec, GET Service Request example (index.md:718-741): address_string comes back as `address`.
     const [answer] = (await (await fetch(`${base}/requests/${id}.json`)).json()) as ServiceRequest[]

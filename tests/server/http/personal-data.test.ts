@@ -90,7 +90,7 @@ describe('citizens\' personal data', () => {
 })
 
 describe('the migration of reports stored before', () => {
-  it('moves the contact details out of the report\'s actor', () => {
+  it('moves the contact details out of the report\'s actor', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-legacy-'))
     const file = path.join(dir, 'wall.db')
     const db = new Database(file)
@@ -104,7 +104,7 @@ describe('the migration of reports stored before', () => {
 
     const store = openSqliteStore(file)
     expect(store.loadCases(0)[0].history[0].actor).toBe('市民')
-    expect(store.reporterContact('202611250001')?.legacyText).toBe('市民 小明（电话 13800000000；账号 42）')
+    expect((await store.reporterContact('202611250001'))?.legacyText).toBe('市民 小明（电话 13800000000；账号 42）')
     store.close()
     fs.rmSync(dir, { recursive: true, force: true })
   })

@@ -66,7 +66,7 @@ describe('area replays: bounded, and the walls stay live', () => {
     const inspectors = server.wall.district.inspectors.allInfos()
     expect(replay.tracks.map((t) => t.inspectorId)).toEqual(inspectors.map((i) => i.id).sort((a, b) => a - b))
     for (const t of [replay.tracks[0], replay.tracks.at(-1)!]) {
-      const direct = downsampleTrack(toTrackPoints(server.wall.store.track(t.inspectorId, from, now)), toleranceForRange(now - from))
+      const direct = downsampleTrack(toTrackPoints((await server.wall.store.track(t.inspectorId, from, now))), toleranceForRange(now - from))
       expect(t.points).toEqual(direct)
     }
     expect(replay).toMatchObject({ from, to: now, events: expect.any(Array) })

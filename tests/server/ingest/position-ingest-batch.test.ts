@@ -19,13 +19,13 @@ describe('ingesting a large batch', () => {
   const batch = (n: number, start: number, stepMs: number): PositionInput[] =>
     Array.from({ length: n }, (_, i) => ({ inspectorId: ids[i % ids.length], lng: 119.35, lat: 26.07, at: start + Math.floor(i / ids.length) * stepMs + (i % ids.length) }))
 
-  it('keeps history down-sampled and moves every latest fix', () => {
+  it('keeps history down-sampled and moves every latest fix', async () => {
     const start = server.wall.district.clock.now() - 3600_000
     // One fix every 5 s per inspector, history every 15 s: the 1st, 4th, 7th … of each inspector.
     const inputs = batch(ids.length * 10, start, 5_000)
     expect(ingestPositions(intake(15_000), inputs)).toEqual({ accepted: inputs.length, rejected: [] })
     const first = ids[0]
-    expect(server.wall.store.track(first, start - 1, start + 60_000).map((f) => f.at - start)).toEqual([0, 15_000, 30_000, 45_000])
+    expect((await server.wall.store.track(first, start - 1, start + 60_000)).map((f) => f.at - start)).toEqual([0, 15_000, 30_000, 45_000])
     expect(server.wall.store.loadLatestFixes().find((f) => f.inspectorId === first)?.at).toBe(start + 45_000)
     expect(server.wall.district.inspectors.liveOf(first)?.fixAt).toBe(start + 45_000)
   })

@@ -24,7 +24,7 @@ function bookWrites(): { writes: Write[]; clientUpdates: [string, string, number
   book.writeTo({
     saveCase: (record, transition, contact) => { writes.push(structuredClone({ record, transition, contact: contact ?? null })) },
     lastCaseIdOfDay: () => null,
-    findCases: () => [],
+    findCases: async () => [],
   })
   const clientUpdates: [string, string, number][] = []
   const loop = ['accept', 'file', 'dispatch', 'handle', 'verify', 'close'] as const
@@ -103,14 +103,14 @@ describe('cases in PostgreSQL, beside SQLite', () => {
     ]
     for (const q of queries) {
       const query = { ...q, steps: q.steps ? [...q.steps] : undefined }
-      expect(await pgCases.findCases(pool, query)).toEqual(sqlite.findCases(query))
+      expect(await pgCases.findCases(pool, query)).toEqual((await sqlite.findCases(query)))
     }
   })
 
   it('lists the updates of a source by time equally, and the Open311 client update ids', async () => {
     for (const source of ['citizen', 'hotline', 'inspector'] as const) {
       const query = { from: MONDAY, to: MONDAY + 7 * 24 * 60 * MIN, source, limit: 1000 }
-      expect(await pgCases.caseUpdates(pool, query)).toEqual(sqlite.caseUpdates(query))
+      expect(await pgCases.caseUpdates(pool, query)).toEqual((await sqlite.caseUpdates(query)))
     }
     expect(await pgCases.caseUpdates(pool, { from: MONDAY, to: MONDAY + 7 * 24 * 60 * MIN, source: 'citizen', limit: 3 })).toHaveLength(3)
     for (const [caseId, clientId, seq] of clientUpdates) expect(await pgCases.clientUpdateSeq(pool, caseId, clientId)).toBe(seq)
@@ -118,7 +118,7 @@ describe('cases in PostgreSQL, beside SQLite', () => {
   })
 
   it('keeps reporters\' contacts apart and gives them back equally', async () => {
-    for (const id of ids) expect(await pgCases.reporterContact(pool, id)).toEqual(sqlite.reporterContact(id))
+    for (const id of ids) expect(await pgCases.reporterContact(pool, id)).toEqual((await sqlite.reporterContact(id)))
     expect(await pgCases.reporterContact(pool, ids[0])).toMatchObject({ phone: '13800000000' })
   })
 

@@ -23,7 +23,7 @@ describe('finding stored cases', () => {
   const open = () => temp.open()
   afterEach(() => temp.closeAll())
 
-  it('finds what memory forgot, by every filter, newest first, with attributes and photos', () => {
+  it('finds what memory forgot, by every filter, newest first, with attributes and photos', async () => {
     const { store } = open()
     const book = new CaseBook(DEFAULT_CALENDAR)
     book.writeTo(store)
@@ -38,20 +38,20 @@ describe('finding stored cases', () => {
     book.pruneClosedBefore(at - 8 * DAY_MS)
     expect(book.get(old.id)).toBeUndefined()
 
-    const [found] = book.findCases({ ids: [old.id], limit: 10 })
+    const [found] = (await book.findCases({ ids: [old.id], limit: 10 }))
     expect(found).toMatchObject({
       id: old.id, step: 'closed', mediaUrl: 'https://e.org/1.jpg', mediaUrls: ['https://e.org/1.jpg', 'https://e.org/2.jpg'],
       attributes: { uprn: '100023336956', multi: ['a', 'b'] }, address: '1234 5th street',
     })
     expect(found.history.map((t) => t.action)).toEqual(['report', 'accept', 'file', 'dispatch', 'handle', 'verify', 'close'])
-    const ids = (q: Parameters<CaseBook['findCases']>[0]) => book.findCases(q).map((c) => c.id)
-    expect(ids({ limit: 10 })).toEqual([fresh.id, old.id])
-    expect(ids({ steps: ['closed', 'cancelled'], limit: 10 })).toEqual([old.id])
-    expect(ids({ categoryCodes: ['E0101'], limit: 10 })).toEqual([fresh.id])
-    expect(ids({ reportedFrom: at - 10 * DAY_MS, reportedTo: at - 8 * DAY_MS, limit: 10 })).toEqual([old.id])
-    expect(ids({ limit: 1 })).toEqual([fresh.id])
+    const ids = async (q: Parameters<CaseBook['findCases']>[0]) => (await book.findCases(q)).map((c) => c.id)
+    expect(await ids({ limit: 10 })).toEqual([fresh.id, old.id])
+    expect(await ids({ steps: ['closed', 'cancelled'], limit: 10 })).toEqual([old.id])
+    expect(await ids({ categoryCodes: ['E0101'], limit: 10 })).toEqual([fresh.id])
+    expect(await ids({ reportedFrom: at - 10 * DAY_MS, reportedTo: at - 8 * DAY_MS, limit: 10 })).toEqual([old.id])
+    expect(await ids({ limit: 1 })).toEqual([fresh.id])
     // A case still in memory comes back as the object callers hold.
-    expect(book.findCases({ ids: [fresh.id], limit: 1 })[0]).toBe(book.get(fresh.id))
+    expect((await book.findCases({ ids: [fresh.id], limit: 1 }))[0]).toBe(book.get(fresh.id))
   })
 
   it('reads a report window by its index, not by scanning every case', () => {

@@ -43,7 +43,7 @@ describe('a store holding fixes from the future', () => {
     expect(inspectors.liveOf(walker.id)).toMatchObject({ lat: 26.0712, fixAt: trueAt * 1000, status: 'stale' })
     expect(inspectors.liveOf(neverTrue.id)).toBeUndefined()
     expect(server.wall.store.loadLatestFixes()).toMatchObject([{ inspectorId: walker.id, at: trueAt * 1000 }])
-    expect(server.wall.store.track(walker.id, 0, FUTURE + 1).map((f) => f.at)).toEqual([trueAt * 1000])
+    expect((await server.wall.store.track(walker.id, 0, FUTURE + 1)).map((f) => f.at)).toEqual([trueAt * 1000])
 
     const nowS = Math.floor(Date.now() / 1000)
     expect((await fetch(`${server.url}/api/ingest/osmand?id=${walker.deviceId}&lat=26.0722&lon=119.3522&timestamp=${nowS}`)).status).toBe(200)

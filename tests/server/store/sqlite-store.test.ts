@@ -46,13 +46,13 @@ describe('the SQLite store', () => {
     expect(store.loadAreas()!.map((f) => f.properties.code)).toEqual(['d'])
   })
 
-  it('keeps every history fix but moves the latest only forward in time', () => {
+  it('keeps every history fix but moves the latest only forward in time', async () => {
     const { store } = open()
     store.appendFixes([{ inspectorId: 1, lng: 119, lat: 26, heading: 0, at: 2_000 }])
     store.appendFixes([{ inspectorId: 1, lng: 118, lat: 25, heading: 0, at: 1_000 }])
     store.updateLatest([{ inspectorId: 1, lng: 117, lat: 24, heading: 0, at: 500 }])
     expect(store.loadLatestFixes()).toMatchObject([{ inspectorId: 1, lng: 119, at: 2_000 }])
-    expect(store.track(1, 0, 10_000).map((f) => f.at)).toEqual([1_000, 2_000])
+    expect((await store.track(1, 0, 10_000)).map((f) => f.at)).toEqual([1_000, 2_000])
   })
 
   it('saves each case with its transitions and loads open and recent ones back equal', () => {
