@@ -11,6 +11,7 @@ import { DEMO_AREAS_FILE } from './areas/load-areas'
 import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
 import { guardedInterval } from './boot/guarded-interval'
 import { liveImport } from './boot/live-import'
+import { openStore } from './boot/open-store'
 import { openDevices, type OpenedDevices } from './boot/open-devices'
 import { runDevices } from './boot/run-devices'
 import { KEEP_CLOSED_MS, openDistrict } from './boot/open-district'
@@ -21,7 +22,7 @@ import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
 import type { District } from './domain/district'
 import { finalErrors } from './http/final-errors'
-import { healthRouter, storeProbe } from './http/health'
+import { healthRouter } from './http/health'
 import { meterStore } from './http/metered-store'
 import { createMetrics, meterSnapshotCache, metricsRouter } from './http/metrics'
 import { refuseMalformedPaths } from './http/path-encoding'
@@ -46,7 +47,6 @@ import type { PositionIntake } from './ingest/position-ingest'
 import { createSimulator, type Simulator } from './simulator/simulator'
 import { createWalkPlanner } from './simulator/walk-planner'
 import { loadWalkableRaster } from './simulator/walkable-raster'
-import { openSqliteStore } from './store/sqlite-store'
 import { areaOutlineRouter } from './tiles/area-outline-router'
 import { districtTiles } from './tiles/district-tiles'
 import { areaTilesRouter } from './tiles/tiles-router'
@@ -73,7 +73,8 @@ export interface WallApp {
 export async function createApp(config: ServerConfig): Promise<WallApp> {
   const startedAt = Date.now()
   const metrics = createMetrics()
-  const store = meterStore(openSqliteStore(path.join(config.dataDir, 'wall.db')), metrics)
+  const opened = await openStore(config)
+  const store = meterStore(opened.store, metrics)
   const clock = config.simulator ? resumeDemoClock(store, config.simulatorSpeed, config.simulatorStart) : createClock(1)
   const { district, isDemo, fresh, gridWeight } = await openDistrict(config, store, clock)
   const intake: PositionIntake = {
@@ -101,8 +102,8 @@ export async function createApp(config: ServerConfig): Promise<WallApp> {
   app.use(refuseMalformedPaths)
   app.use(answerAfterCommit(store))
   meterSnapshotCache(broadcaster.snapshotCache, metrics)
-  metrics.watch({ connectedWalls: () => io.engine.clientsCount, role: () => 'single' })
-  app.use(healthRouter(district, () => io.engine.clientsCount, startedAt, { role: () => 'single', store: { kind: 'sqlite', reachable: storeProbe(store) }, redis: null }))
+  metrics.watch({ connectedWalls: () => io.engine.clientsCount, role: opened.role })
+  app.use(healthRouter(district, () => io.engine.clientsCount, startedAt, { role: opened.role, store: { kind: opened.kind, reachable: async () => (await opened.ping(), true) }, redis: null }))
   app.use(metricsRouter(metrics))
   app.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
   const areaTiles = districtTiles(district, config.basemap.crs)
@@ -153,7 +154,7 @@ export async function createApp(config: ServerConfig): Promise<WallApp> {
       await demoStreams.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       party.close()
-      store.close()
+      await opened.close()
     },
   }
 }

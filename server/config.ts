@@ -55,6 +55,8 @@ export interface ServerConfig {
   basemap: ConfiguredBasemap
   /** Devices and their readings: MQTT_URL, CARE_SILENCE_HOURS, DEVICE_STALE_S, … (issue #13). */
   devices: DeviceConfig
+  /** DATABASE_URL: PostgreSQL (with PostGIS) as the store instead of DATA_DIR/wall.db (issue #12). */
+  databaseUrl: string | null
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -140,5 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxClockSkewMs: number(env, 'MAX_CLOCK_SKEW_S', 300, (n) => n >= 0, 'seconds (0 refuses any fix ahead of the server)') * 1000,
     basemap: configured(() => parseBasemap(env, dataDir)),
     devices: configured(() => parseDeviceConfig(env)),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
   }
+}
+
+function databaseUrl(raw: string | undefined): string | null {
+  if (raw == null || raw === '') return null
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new ConfigError(`DATABASE_URL: must be a postgres:// or postgresql:// URL (e.g. postgres://wall:secret@db:5432/wall), got ${raw.replace(/\/\/[^@/]*@/, '//…@').slice(0, 60)}`)
+  return raw
 }

@@ -46,9 +46,9 @@ export async function openDistrict(config: ServerConfig, store: WallStore, clock
   district.profiles = rollUpProfiles(district.tree, store.loadProfiles())
   district.landmarks = loadLandmarks(config.dataDir, isDemo)
 
-  const cases = store.loadCases(clock.now() - KEEP_CLOSED_MS)
+  const cases = await store.loadCases(clock.now() - KEEP_CLOSED_MS)
   district.cases.restore(cases)
-  discardFutureFixes(store, clock.now() + config.maxClockSkewMs)
+  await discardFutureFixes(store, clock.now() + config.maxClockSkewMs)
   await restoreInspectorMarkers(district, store)
   return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features) }
 }
@@ -57,15 +57,15 @@ export async function openDistrict(config: ServerConfig, store: WallStore, clock
  * Fixes from a phone's wrong clock, stored before they were refused, would come back as latest fixes
  * from the future: a marker frozen 'online' that no true fix can move (issue #15).
  */
-function discardFutureFixes(store: WallStore, latestTrueTime: number): void {
-  const discarded = store.discardFixesAfter(latestTrueTime)
+async function discardFutureFixes(store: WallStore, latestTrueTime: number): Promise<void> {
+  const discarded = await store.discardFixesAfter(latestTrueTime)
   if (discarded > 0) console.error(`store: discarded ${discarded} position fixes stamped after ${new Date(latestTrueTime).toISOString()} (devices with a wrong clock)`)
 }
 
 /** Markers where they were, with their recent trail rebuilt from the (down-sampled) history. */
 async function restoreInspectorMarkers(district: District, store: WallStore): Promise<void> {
   const now = district.clock.now()
-  for (const latest of store.loadLatestFixes()) {
+  for (const latest of await store.loadLatestFixes()) {
     if (!district.inspectors.info(latest.inspectorId)) continue
     const recent = (await store.track(latest.inspectorId, latest.at - TRAIL_WINDOW_MS, latest.at - 1)).slice(-TRAIL_POINTS)
     for (const fix of [...recent, latest]) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)

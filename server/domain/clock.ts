@@ -15,7 +15,8 @@ export function createClock(speed = 1, startAt: EpochMs = Date.now(), realNow: (
   return {
     speed,
     simulated: speed !== 1 || Math.abs(startAt - realStart) > 1000,
-    now: () => startAt + (realNow() - realStart) * speed,
+    // Whole milliseconds: times are stored as integers (PostgreSQL BIGINT refuses a fraction).
+    now: () => Math.floor(startAt + (realNow() - realStart) * speed),
   }
 }
 

@@ -19,8 +19,8 @@ export function createDevicesRouter(intake: SensorIntake, access: AccessConfig):
   router.get('/api/devices/layer', (_req, res) => {
     res.type('application/geo+json').send(JSON.stringify(toDeviceLayer(registry.all(), (id) => registry.status(id))))
   })
-  router.get('/api/devices/intake', (_req, res) => {
-    res.json({ ...intake.counters, stored: store.devices.countReadings() })
+  router.get('/api/devices/intake', async (_req, res) => {
+    res.json({ ...intake.counters, stored: await store.devices.countReadings() })
   })
   router.get('/api/communities/:code/board', async (req, res) => {
     const code = String(req.params.code)

@@ -3,7 +3,6 @@
 // a node whose store does not answer is `degraded` with 503, so a load balancer takes it out.
 import { Router } from 'express'
 import type { District } from '../domain/district'
-import type { WallStore } from '../store/wall-store'
 import type { NodeRole } from './node-role'
 
 export interface NodeHealth {
@@ -13,13 +12,6 @@ export interface NodeHealth {
   redis: { reachable: () => Promise<boolean> } | null
 }
 
-/** The embedded store answers when a read of it works (a closed or broken database throws). */
-export function storeProbe(store: Pick<WallStore, 'getMeta'>): () => boolean {
-  return () => {
-    store.getMeta('health:probe')
-    return true
-  }
-}
 
 /** A probe that throws or rejects means unreachable. */
 async function answers(probe: () => boolean | Promise<boolean>): Promise<boolean> {

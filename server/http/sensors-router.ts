@@ -10,11 +10,11 @@ import { bodyErrors } from './body-errors'
 
 export function createSensorsRouter(intake: SensorIntake, access: AccessConfig): Router {
   const router = Router()
-  router.post('/', requireIntegrationKey(access, 'sensors'), express.json({ limit: '4mb' }), (req, res) => {
+  router.post('/', requireIntegrationKey(access, 'sensors'), express.json({ limit: '4mb' }), async (req, res) => {
     const items = Array.isArray(req.body) ? req.body : (req.body as { readings?: unknown } | undefined)?.readings
     if (!Array.isArray(items)) return sendError(res, 400, 'invalid_batch', 'the body must be { "readings": [...] } or an array', 'readings')
     if (items.length > MAX_SENSOR_BATCH) return sendError(res, 413, 'batch_too_large', `at most ${MAX_SENSOR_BATCH} readings a request, got ${items.length}`, 'readings')
-    const result = ingestReadings(intake, items)
+    const result = await ingestReadings(intake, items)
     if (!result.ok) {
       const first = result.rejected[0]
       res.status(400).json({

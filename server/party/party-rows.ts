@@ -1,5 +1,6 @@
 // Row ↔ object mapping for party organisations, 党员领办 projects and 12345 follow-ups, shared by the
 // SQLite and the PostgreSQL stores (0/1 flags; JSON read and written as text).
+import { wholeMs } from '../store/rows'
 import type { HotlineFollowUp } from '../contract/evaluation'
 import type { PartyOrg, PartyOrgLevel, ProjectAction, ProjectStep, ProjectTransition, SatisfactionLevel } from '../contract/party'
 import type { ProjectRecord } from './project-book'
@@ -35,7 +36,7 @@ export function orgValues(o: PartyOrg, ord: number): unknown[] {
 /** A project's columns in table order (lead members as JSON text). */
 export function projectValues(r: ProjectRecord): unknown[] {
   return [r.id, r.title, r.description, r.origin, r.caseId, r.branchCode, r.branchName, r.gridCode, JSON.stringify(r.leadMembers),
-    r.step, r.createdAt, r.stepAt, r.deadlineAt, r.rating]
+    r.step, wholeMs(r.createdAt), wholeMs(r.stepAt), wholeMs(r.deadlineAt), r.rating]
 }
 
 /** Projects with their histories (transitions in project, seq order). */
@@ -59,5 +60,5 @@ export function followUpFromRow(r: FollowUpRow): HotlineFollowUp {
 
 /** A follow-up's columns in table order. */
 export function followUpValues(f: HotlineFollowUp): unknown[] {
-  return [f.caseId, f.firstContactAt, f.resolved == null ? null : f.resolved ? 1 : 0, f.satisfaction, f.updatedAt]
+  return [f.caseId, wholeMs(f.firstContactAt), f.resolved == null ? null : f.resolved ? 1 : 0, f.satisfaction, wholeMs(f.updatedAt)]
 }

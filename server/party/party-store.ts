@@ -1,6 +1,7 @@
 // What 党建引领 and the 12345 follow-ups keep for good: the organisations, the projects with their
 // history, and each 12345 case's follow-up. Every method is one transaction. The SQLite implementation
 // works on the wall store's own connection (store.party), its tables in the wall's migrations.
+import { wholeMs } from '../store/rows'
 import type Database from 'better-sqlite3'
 import type { HotlineFollowUp } from '../contract/evaluation'
 import type { PartyOrg, ProjectTransition } from '../contract/party'
@@ -57,7 +58,7 @@ class SqlitePartyStore implements PartyStore {
   saveProject(record: ProjectRecord, transition: ProjectTransition): void {
     this.write(`project ${record.id}`, () => {
       this.upsertProject.run(...projectValues(record))
-      this.insertTransition.run(transition.projectId, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note)
+      this.insertTransition.run(transition.projectId, record.history.length - 1, transition.step, transition.action, wholeMs(transition.at), transition.actor, transition.note)
     })
   }
 

@@ -77,8 +77,9 @@ export function createDeviceSimulator(intake: SensorIntake, seed: number, mqtt: 
       return
     }
     for (let i = 0; i < readings.length; i += MAX_SENSOR_BATCH) {
-      const result = ingestReadings(intake, readings.slice(i, i + MAX_SENSOR_BATCH))
-      if (!result.ok) console.error(`device simulator: ${result.rejected.length} readings refused, e.g. ${result.rejected[0].message}`)
+      ingestReadings(intake, readings.slice(i, i + MAX_SENSOR_BATCH)).then((result) => {
+        if (!result.ok) console.error(`device simulator: ${result.rejected.length} readings refused, e.g. ${result.rejected[0].message}`)
+      }, (error: unknown) => console.error(`device simulator: readings not stored: ${error instanceof Error ? error.message : String(error)}`))
     }
   }
 

@@ -1,4 +1,5 @@
 // Row ↔ object mapping for cases and their transitions.
+import { wholeMs } from './rows'
 import type { CaseHistoryAction, CaseSource, CaseStep, CaseTransition, DeadlineState } from '../contract/domain'
 import type { CaseRecord } from '../domain/case-book'
 import type { ReporterContact } from '../domain/reporter-contact'
@@ -51,10 +52,10 @@ export function caseParams(r: CaseRecord): CaseRow {
     id: r.id, category_code: r.categoryCode, source: r.source, grid_code: r.gridCode,
     lng: r.lng ?? 0, lat: r.lat ?? 0, located: r.lng != null && r.lat != null ? 1 : 0,
     description: r.description, media_url: r.mediaUrl, media_urls: r.mediaUrls.length > 0 ? JSON.stringify(r.mediaUrls) : null,
-    attributes: r.attributes ? JSON.stringify(r.attributes) : null, address: r.address, step: r.step, reported_at: r.reportedAt, step_at: r.stepAt,
-    due_at: r.dueAt, step_limit_minutes: r.stepLimitMinutes, deadline: r.deadline, rework_count: r.reworkCount,
-    reporter_id: r.reporterId, department: r.department, furthest: r.furthest, handle_due_at: r.handleDueAt,
-    handled_at: r.handledAt, closed_at: r.closedAt,
+    attributes: r.attributes ? JSON.stringify(r.attributes) : null, address: r.address, step: r.step, reported_at: wholeMs(r.reportedAt), step_at: wholeMs(r.stepAt),
+    due_at: wholeMs(r.dueAt), step_limit_minutes: r.stepLimitMinutes, deadline: r.deadline, rework_count: r.reworkCount,
+    reporter_id: r.reporterId, department: r.department, furthest: r.furthest, handle_due_at: wholeMs(r.handleDueAt),
+    handled_at: wholeMs(r.handledAt), closed_at: wholeMs(r.closedAt),
   }
 }
 

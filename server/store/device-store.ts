@@ -33,7 +33,7 @@ export interface DeviceStore {
    * Stores readings with the area they came from, skipping any already stored (same device and time),
    * and the devices' new states: together, or nothing. Returns how many readings were new.
    */
-  saveReadings(readings: readonly (SensorReading & { areaCode: string })[], states: readonly DeviceState[]): number
+  saveReadings(readings: readonly (SensorReading & { areaCode: string })[], states: readonly DeviceState[]): Promise<number>
   loadStates(): DeviceState[]
   /** Every device's newest alarm row (open or cleared). */
   latestAlarms(): StoredAlarm[]
@@ -46,6 +46,6 @@ export interface DeviceStore {
   /** Water meters' register at the start of [from, to) and its top within it. */
   meterRanges(areaCode: string, from: EpochMs, to: EpochMs): Promise<MeterRange[]>
   /** Drops readings stamped before `before`; returns how many went. */
-  pruneReadings(before: EpochMs): number
-  countReadings(): number
+  pruneReadings(before: EpochMs): Promise<number>
+  countReadings(): Promise<number>
 }

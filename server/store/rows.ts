@@ -16,9 +16,17 @@ export interface FixRow {
   attributes: string | null
 }
 
+/**
+ * Times are stored as whole milliseconds (PostgreSQL's BIGINT refuses a fraction; SQLite would keep it
+ * as REAL): the demo's simulated clocks and deadlines compute fractions of a millisecond.
+ */
+export function wholeMs<T extends number | null>(at: T): T {
+  return (at == null ? at : Math.round(at)) as T
+}
+
 export function fixParams(f: StoredFix): FixRow {
   return {
-    inspector_id: f.inspectorId, at: f.at, lng: f.lng, lat: f.lat, heading: f.heading ?? null, speed: f.speed ?? null,
+    inspector_id: f.inspectorId, at: wholeMs(f.at), lng: f.lng, lat: f.lat, heading: f.heading ?? null, speed: f.speed ?? null,
     accuracy: f.accuracy ?? null, battery: f.battery ?? null, attributes: f.attributes ? JSON.stringify(f.attributes) : null,
   }
 }

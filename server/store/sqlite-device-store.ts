@@ -24,7 +24,7 @@ export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
         devices.forEach((d, i) => insert.run(...deviceValues(d, i)))
       })()
     },
-    saveReadings(readings, states) {
+    async saveReadings(readings, states) {
       return db.transaction(() => {
         let added = 0
         for (const r of readings) added += insertReading.run(readingColumns(r)).changes
@@ -64,10 +64,10 @@ export function createSqliteDeviceStore(db: Database.Database): DeviceStore {
       const before = db.prepare('SELECT total_m3 FROM sensor_readings WHERE device_id = ? AND at < ? ORDER BY at DESC LIMIT 1').pluck()
       return rows.map((r) => ({ deviceId: r.device_id, base: (before.get(r.device_id, from) as number | undefined) ?? r.low, top: r.top }))
     },
-    pruneReadings(before: EpochMs) {
+    async pruneReadings(before: EpochMs) {
       return db.prepare('DELETE FROM sensor_readings WHERE at < ?').run(before).changes
     },
-    countReadings() {
+    async countReadings() {
       return db.prepare('SELECT COUNT(*) FROM sensor_readings').pluck().get() as number
     },
   }

@@ -15,7 +15,7 @@ import { MIGRATIONS } from './migrations'
 import { PositionDays } from './position-days'
 import { createSqlitePartyStore, type PartyStore } from '../party/party-store'
 import { createSqliteDeviceStore } from './sqlite-device-store'
-import { areaFromRow, areaValues, fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, type AreaRow, type FixRow, type ProfileRow } from './rows'
+import { areaFromRow, areaValues, fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, wholeMs, type AreaRow, type FixRow, type ProfileRow } from './rows'
 import type { CaseUpdateQuery, StoredCaseUpdate, StoredFix, WallStore } from './wall-store'
 
 export function openSqliteStore(file: string): WallStore {
@@ -139,19 +139,19 @@ class SqliteStore implements WallStore {
     })()
   }
 
-  loadLatestFixes(): StoredFix[] {
-    return (this.db.prepare('SELECT * FROM latest_positions').all() as FixRow[]).map(fixFromRow)
+  async loadLatestFixes(): Promise<StoredFix[]> {
+    return (this.db.prepare('SELECT * FROM latest_positions ORDER BY inspector_id').all() as FixRow[]).map(fixFromRow)
   }
 
   async track(inspectorId: number, from: EpochMs, to: EpochMs): Promise<StoredFix[]> {
     return this.positionDays.between(inspectorId, from, to).map(fixFromRow)
   }
 
-  pruneFixes(before: EpochMs): number {
+  async pruneFixes(before: EpochMs): Promise<number> {
     return this.positionDays.dropDaysBefore(before)
   }
 
-  discardFixesAfter(after: EpochMs): number {
+  async discardFixesAfter(after: EpochMs): Promise<number> {
     return this.db.transaction(() => {
       // History only ever moves the latest fix forward, so whoever has a history fix after `after`
       // has a latest fix after it too: the small latest table says whose history to look at.
@@ -175,7 +175,7 @@ class SqliteStore implements WallStore {
         this.insertReporter.run(record.id, contact.firstName, contact.lastName, contact.phone, contact.email, contact.accountId, contact.deviceId)
       }
       if (transition) {
-        this.insertTransition.run(record.id, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note, transition.mediaUrl ?? null)
+        this.insertTransition.run(record.id, record.history.length - 1, transition.step, transition.action, wholeMs(transition.at), transition.actor, transition.note, transition.mediaUrl ?? null)
       }
     })()
   }
@@ -192,7 +192,7 @@ class SqliteStore implements WallStore {
     return row ? reporterFromRow(row) : null
   }
 
-  loadCases(since: EpochMs): CaseRecord[] {
+  async loadCases(since: EpochMs): Promise<CaseRecord[]> {
     const rows = this.db.prepare(`SELECT * FROM cases WHERE step NOT IN ('closed', 'cancelled') OR step_at >= ? ORDER BY reported_at, id`).all(since) as CaseRow[]
     const transitions = this.db.prepare('SELECT * FROM case_transitions WHERE case_id = ? ORDER BY seq')
     return rows.map((row) => caseFromRow(row, transitions.all(row.id) as TransitionRow[]))

@@ -60,20 +60,20 @@ export interface WallStore {
   /** Moves inspectors' latest fix forward without adding to the (down-sampled) history. */
   updateLatest(fixes: readonly StoredFix[]): void
   /** The newest fix of every inspector. */
-  loadLatestFixes(): StoredFix[]
+  loadLatestFixes(): Promise<StoredFix[]>
   /** One inspector's history between two times, oldest first. */
   track(inspectorId: number, from: EpochMs, to: EpochMs): Promise<StoredFix[]>
   /**
    * Drops whole days of history (China Standard Time) that ended by `before`; the day holding
    * `before` is kept whole. Returns how many days went.
    */
-  pruneFixes(before: EpochMs): number
+  pruneFixes(before: EpochMs): Promise<number>
   /**
    * Removes fixes stamped after `after` (a phone's wrong clock, stored before such fixes were
    * refused) from history and latest; a latest fix falls back to the newest fix left in history.
    * Returns how many fixes went.
    */
-  discardFixesAfter(after: EpochMs): number
+  discardFixesAfter(after: EpochMs): Promise<number>
 
   /**
    * Writes a case with the transition that changed it, together: a report inserts (an id already
@@ -85,7 +85,7 @@ export interface WallStore {
   /** A citizen's contact details for a case (personal data: never for a wall). */
   reporterContact(caseId: string): Promise<(ReporterContact & { legacyText: string | null }) | null>
   /** Open cases, and cases that changed since `since`, with their histories. */
-  loadCases(since: EpochMs): CaseRecord[]
+  loadCases(since: EpochMs): Promise<CaseRecord[]>
   /** Cases matching a query (Open311 GET requests), newest report first, closed ones long gone from memory too. */
   findCases(query: CaseQuery): Promise<CaseRecord[]>
   /** What happened to cases after their report, by time (Open311 servicerequestupdates), closed cases long gone from memory too. */

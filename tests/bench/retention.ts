@@ -56,7 +56,7 @@ function databaseBytes(file: string): number {
 const fileMB = (file: string) => round(['', '-wal'].reduce((n, s) => n + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0) / MB, 1)
 
 /** Now: the store as the server runs it; one day's rows, then pruneFixes drops that day. */
-function measureDrop(dir: string, rows: number) {
+async function measureDrop(dir: string, rows: number) {
   const file = path.join(dir, `days-${rows}.db`)
   const store = openSqliteStore(file)
   let started = performance.now()
@@ -65,7 +65,7 @@ function measureDrop(dir: string, rows: number) {
   const sizeMB = fileMB(file)
   const bytes = databaseBytes(file)
   started = performance.now()
-  const days = store.pruneFixes(DAY + DAY_MS)
+  const days = (await store.pruneFixes(DAY + DAY_MS))
   const dropMs = performance.now() - started
   store.close()
   const db = new Database(file, { readonly: true })
@@ -103,14 +103,14 @@ function measureDelete(dir: string, rows: number, slices: number) {
   return { rows, deleted, sliceRows: OLD_SLICE, sliceMs: perSlice, rowsPerSecondWhileDeleting: round((deleted / sliceMs.reduce((a, b) => a + b, 0)) * 1000, 0) }
 }
 
-function main() {
+async function main() {
   const rows = option('--rows', 1_000_000)
   const rowsPerDay = option('--rows-per-day', (INSPECTORS * DAY_MS) / ROW_EVERY_MS)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-retention-'))
   try {
     console.error(`[retention] ${rows} rows per layout in ${dir}`)
-    const quarter = measureDrop(dir, Math.round(rows / 4))
-    const full = measureDrop(dir, rows)
+    const quarter = await measureDrop(dir, Math.round(rows / 4))
+    const full = await measureDrop(dir, rows)
     const old = measureDelete(dir, rows, Math.min(10, Math.floor(rows / OLD_SLICE)))
     const dropMsPerMillion = full.dropMs! / (rows / 1e6)
     const deleteS = rowsPerDay / old.rowsPerSecondWhileDeleting!
@@ -143,4 +143,4 @@ function main() {
   }
 }
 
-main()
+await main()

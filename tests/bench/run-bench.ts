@@ -24,6 +24,7 @@ import { probeLng } from './probe'
 import { reconnectStorms } from './reconnect-storm'
 import { budgets, ratios, warnings } from './report'
 import { districtCentre, inspectorHomes, PROBE_DEVICE, writeAreasFile } from './scenario'
+import { startPostgres } from '../helpers/start-postgres'
 import { cpuSeconds, pin, startServerChild, type ServerChild } from './server-child'
 import { health, MAX_BATCH, postCases, registerInspectors } from './setup-data'
 import { MB, round, sleep } from './stats'
@@ -128,6 +129,13 @@ async function measurePages(browser: Browser, plan: BenchPlan, serverUrl: string
   return { wall, naive }
 }
 
+function storeOption(): 'sqlite' | 'postgres' {
+  const i = process.argv.indexOf('--store')
+  const store = i < 0 ? 'sqlite' : process.argv[i + 1]
+  if (store !== 'sqlite' && store !== 'postgres') throw new Error(`--store ${store}: must be sqlite or postgres`)
+  return store
+}
+
 async function main() {
   const plan = parseOptions(process.argv.slice(2))
   const outFile = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : null
@@ -141,8 +149,12 @@ async function main() {
   log(`${plan.name}: ${areasFile.grids} grids, ${plan.inspectors} inspectors, ${plan.cases} cases, ${plan.clients} clients; work dir ${workDir}`)
 
   const naiveDir = path.join(workDir, 'naive')
+  // `--store postgres`: the same run with the node on a private PostgreSQL 15 + PostGIS (fsync on), issue #12.
+  const postgres = storeOption() === 'postgres' ? await startPostgres({ durable: true }) : null
+  if (postgres) cleanups.push(() => postgres.stop())
   const [server] = await Promise.all([
     startServerChild({
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
       DATA_DIR: dataDir, CLIENT_DIR: wallDist, SIMULATOR: 'off', INGEST_REGISTER_UNKNOWN: 'true', INGEST_ENROLMENT_KEY: ENROLMENT_KEY, INGEST_REGISTER_MAX: String(plan.inspectors + 1),
       INTEGRATION_KEYS: KEY, TICK_MS: String(plan.tickMs),
       OPERATOR_TOKENS: Object.entries(OPERATORS).map(([role, token]) => `${token}:${role}:基准${role}`).join(','),

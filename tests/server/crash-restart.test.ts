@@ -1,15 +1,18 @@
 // Nothing acknowledged is lost: the server as a child process takes positions and case actions,
-// is killed with SIGKILL, restarts on the same DATA_DIR, and shows the same picture.
+// is killed with SIGKILL, restarts on the same store, and shows the same picture. Both stores: the
+// embedded SQLite file (DATA_DIR) and PostgreSQL (DATABASE_URL, a real PostgreSQL 15 + PostGIS),
+// where the answers wait for the batched commit and the restarted node takes the dead one's lease.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WallSnapshot } from '../../server/contract/domain'
 import { killHard, startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { startPostgres, type Postgres } from '../helpers/start-postgres'
 
 const KEY = 'crash-key'
-const env = (dataDir: string) => ({
-  DATA_DIR: dataDir, SIMULATOR: 'off', INTEGRATION_KEYS: KEY,
+const env = (dataDir: string, databaseUrl: string | null) => ({
+  DATA_DIR: dataDir, SIMULATOR: 'off', INTEGRATION_KEYS: KEY, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   OPERATOR_TOKENS: 'sup-token:supervision:监督中心张三,dis-token:dispatch:指挥中心李四,dep-token:department:区环卫中心',
 })
 
@@ -23,17 +26,24 @@ function durable(s: WallSnapshot) {
   }
 }
 
-describe('a crash and a restart', () => {
+describe.each(['sqlite', 'postgres'] as const)('a crash and a restart (%s)', (kind) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-crash-'))
   let server: ServerProcess | undefined
+  let postgres: Postgres | undefined
+  let databaseUrl: string | null = null
+
+  beforeAll(async () => {
+    if (kind === 'postgres') databaseUrl = (postgres = await startPostgres()).url
+  }, 60_000)
 
   afterAll(async () => {
     if (server && server.child.exitCode == null) await killHard(server)
+    await postgres?.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('keeps every acknowledged position and case action', { timeout: 120_000 }, async () => {
-    server = await startServerProcess(env(dataDir))
+    server = await startServerProcess(env(dataDir, databaseUrl))
     const snapshot = async () => (await (await fetch(`${server!.url}/api/snapshot`)).json()) as WallSnapshot
     const [a, b] = (await snapshot()).inspectorInfos
     const [x, y] = (await snapshot()).areas.filter((g) => g.level === 'grid')[0].center
@@ -65,10 +75,10 @@ describe('a crash and a restart', () => {
     }
 
     const before = await snapshot()
-    expect((await before.cases.find((c) => c.id === caseId))).toMatchObject({ step: 'dispatched', department: '区环卫中心' })
+    expect(before.cases.find((c) => c.id === caseId)).toMatchObject({ step: 'dispatched', department: '区环卫中心' })
     await killHard(server)
 
-    server = await startServerProcess(env(dataDir))
+    server = await startServerProcess(env(dataDir, databaseUrl))
     const after = await snapshot()
     expect(durable(after)).toEqual(durable(before))
     const history = await (await fetch(`${server.url}/api/cases/${caseId}`)).json() as { history: { action: string; actor: string }[] }

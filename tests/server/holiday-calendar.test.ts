@@ -24,11 +24,11 @@ describe('DATA_DIR/holidays.json', () => {
   })
 
   /** A 1-working-day case (暴露垃圾) dispatched at `at` on the server's district; its 处置 deadline. */
-  function dispatchedAt(s: TestServer, at: number): number {
+  async function dispatchedAt(s: TestServer, at: number): Promise<number> {
     const [lng, lat] = s.wall.district.tree.allGrids()[0].center
     const record = reportCase(s.wall.district, { categoryCode: 'E0101', source: 'inspector', lng, lat, description: '', actor: 'test', at })
     for (const action of ['accept', 'file', 'dispatch'] as const) actOnCase(s.wall.district, record.id, action, { actor: 'test', at })
-    return s.wall.store.loadCases(0).find((c) => c.id === record.id)!.dueAt!
+    return (await s.wall.store.loadCases(0)).find((c) => c.id === record.id)!.dueAt!
   }
 
   it('is used by every deadline: a local holiday moves the due time past it', async () => {
@@ -36,15 +36,15 @@ describe('DATA_DIR/holidays.json', () => {
     const local = { ...OFFICIAL_HOLIDAYS['2026'], holidays: [...OFFICIAL_HOLIDAYS['2026'].holidays, '2026-12-03'] }
     writeFile(JSON.stringify({ 2026: local }, null, 2))
     server = await startTestServer({ simulator: false, dataDir })
-    expect(dispatchedAt(server, cst('2026-12-02T10:00:00'))).toBe(cst('2026-12-04T10:00:00'))
+    expect(await dispatchedAt(server, cst('2026-12-02T10:00:00'))).toBe(cst('2026-12-04T10:00:00'))
     // The rest of the year is still the official one.
-    expect(dispatchedAt(server, cst('2026-09-30T10:00:00'))).toBe(cst('2026-10-08T10:00:00'))
+    expect(await dispatchedAt(server, cst('2026-09-30T10:00:00'))).toBe(cst('2026-10-08T10:00:00'))
   })
 
   it('uses the built-in official dates when there is no file', async () => {
     server = await startTestServer({ simulator: false, dataDir })
-    expect(dispatchedAt(server, cst('2026-12-02T10:00:00'))).toBe(cst('2026-12-03T10:00:00'))
-    expect(dispatchedAt(server, cst('2026-09-30T10:00:00'))).toBe(cst('2026-10-08T10:00:00'))
+    expect(await dispatchedAt(server, cst('2026-12-02T10:00:00'))).toBe(cst('2026-12-03T10:00:00'))
+    expect(await dispatchedAt(server, cst('2026-09-30T10:00:00'))).toBe(cst('2026-10-08T10:00:00'))
   })
 
   it('refuses a bad file at start, naming the line and the date', async () => {

@@ -5,7 +5,7 @@
 // Acknowledged = stored. mqtt.js 5 (lib/handlers/publish.js) answers a QoS 1 PUBLISH by emitting
 // 'message', then calling `client.handleMessage(packet, callback)`, and sends the PUBACK only inside
 // that callback, and only when it is called without an error; it also handles the next packet only
-// after the callback. So the reading is stored here, synchronously (better-sqlite3), before the
+// after the callback. So the reading is stored (committed, also when the store is PostgreSQL) before the
 // callback: a kill -9 before the commit leaves the message unacknowledged and the broker redelivers
 // it to the session; after the commit the reading is on disk. A store that fails calls back with the
 // error (no PUBACK) and drops the connection, so the broker redelivers on the reconnect. A bad
@@ -36,14 +36,11 @@ export function startMqttSubscriber(intake: SensorIntake, config: DeviceConfig &
   })
   client.on('error', (error) => console.error(`mqtt: ${config.mqttUrl.replace(/\/\/[^@/]*@/, '//…@')}: ${error.message}`))
   client.handleMessage = (packet: IPublishPacket, callback: (error?: Error) => void) => {
-    try {
-      handle(intake, config.mqttTopicRoot, packet)
-      callback()
-    } catch (error) {
+    handle(intake, config.mqttTopicRoot, packet).then(() => callback(), (error: unknown) => {
       console.error(`mqtt: ${packet.topic}: not stored, left unacknowledged for redelivery: ${(error as Error).message}`)
       callback(error as Error)
       client.stream.destroy()
-    }
+    })
   }
   return {
     client, ready,
@@ -52,7 +49,7 @@ export function startMqttSubscriber(intake: SensorIntake, config: DeviceConfig &
 }
 
 /** Stores the message's reading, or logs and counts why not. Throws only when the store fails. */
-function handle(intake: SensorIntake, root: string, packet: IPublishPacket): void {
+async function handle(intake: SensorIntake, root: string, packet: IPublishPacket): Promise<void> {
   const refuse = (field: string, message: string) => {
     intake.counters.refused[field] = (intake.counters.refused[field] ?? 0) + 1
     console.error(`mqtt: refused ${packet.topic}: ${field}: ${message}`)
@@ -71,6 +68,6 @@ function handle(intake: SensorIntake, root: string, packet: IPublishPacket): voi
   if (fields.deviceId != null && fields.deviceId !== deviceId) return refuse('deviceId', `the payload says ${String(fields.deviceId)}, the topic ${deviceId}`)
   const info = intake.registry.info(deviceId)
   if (info && info.areaCode !== areaCode) return refuse('topic', `device ${deviceId} belongs to ${info.areaCode}, not ${areaCode}`)
-  const result = ingestReadings(intake, [{ ...fields, deviceId, kind }])
+  const result = await ingestReadings(intake, [{ ...fields, deviceId, kind }])
   if (!result.ok) console.error(`mqtt: refused ${packet.topic}: ${result.rejected[0].message}`)
 }

@@ -1,13 +1,15 @@
 // The one way readings enter, for MQTT messages, HTTP callbacks and the simulator alike: every
 // reading checked first (a bad one refuses the whole batch, nothing is stored), then all stored with
 // the devices' new states in one transaction (the point where a reading counts as acknowledged),
-// then the alarm rules reconciled for the devices touched.
+// then the alarm rules reconciled for the devices touched. Batches go one at a time: each reads the
+// devices' states, awaits the store, then moves them on, so two batches of a device never interleave.
 import type { SensorReading } from '../../contract/devices'
 import type { DeviceAlarms } from '../../devices/device-alarms'
 import type { DeviceConfig } from '../../devices/device-config'
 import type { DeviceRegistry } from '../../devices/device-registry'
 import { advanceState, type DeviceState } from '../../devices/device-state'
 import { DAY_MS } from '../../domain/china-time'
+import { oneAtATime } from '../../domain/one-at-a-time'
 import type { District } from '../../domain/district'
 import type { WallStore } from '../../store/wall-store'
 import { InvalidInputError } from '../position-ingest'
@@ -42,7 +44,15 @@ export type IntakeResult =
   | { ok: true; accepted: number; duplicates: number }
   | { ok: false; rejected: ReadingRejection[] }
 
-export function ingestReadings(intake: SensorIntake, items: readonly unknown[]): IntakeResult {
+const serially = new WeakMap<SensorIntake, ReturnType<typeof oneAtATime>>()
+
+export function ingestReadings(intake: SensorIntake, items: readonly unknown[]): Promise<IntakeResult> {
+  let queue = serially.get(intake)
+  if (!queue) serially.set(intake, queue = oneAtATime())
+  return queue(() => ingestNow(intake, items))
+}
+
+async function ingestNow(intake: SensorIntake, items: readonly unknown[]): Promise<IntakeResult> {
   const now = intake.district.clock.now()
   const limits = { now, maxAheadMs: intake.maxClockSkewMs, maxAgeMs: intake.config.retentionDays * DAY_MS }
   const readings: { reading: SensorReading; index: number }[] = []
@@ -71,7 +81,7 @@ export function ingestReadings(intake: SensorIntake, items: readonly unknown[]):
     return { ok: false, rejected: rejected.sort((a, b) => a.index - b.index) }
   }
   const rows = readings.map(({ reading }) => ({ ...reading, areaCode: intake.registry.info(reading.deviceId)!.areaCode }))
-  const added = intake.store.devices.saveReadings(rows, [...states.values()])
+  const added = await intake.store.devices.saveReadings(rows, [...states.values()])
   intake.counters.accepted += added
   intake.counters.duplicates += rows.length - added
   for (const state of states.values()) intake.registry.setState(state, now)

@@ -4,6 +4,7 @@
 // attributes and address are the report's); contacts go to their own table. Writes take the `Sql` of
 // the caller's transaction, so a leader commits a whole queue of them at once; reads use the pool.
 // JSON columns are read back as text, the form the shared mappers parse.
+import { wholeMs } from '../rows'
 import type { CaseRecord } from '../../domain/case-book'
 import type { CaseQuery } from '../../domain/case-query'
 import { hasContact, type ReporterContact } from '../../domain/reporter-contact'
@@ -52,7 +53,7 @@ export async function saveCase(sql: Sql, record: CaseRecord, transition: CaseTra
   }
   if (transition) {
     await sql.query(`INSERT INTO case_transitions (case_id, seq, step, action, at, actor, note, media_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [record.id, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note, transition.mediaUrl ?? null])
+      [record.id, record.history.length - 1, transition.step, transition.action, wholeMs(transition.at), transition.actor, transition.note, transition.mediaUrl ?? null])
   }
 }
 
@@ -75,7 +76,7 @@ export async function reporterContact(sql: Sql, caseId: string): Promise<(Report
 /** Open cases, and cases that changed since `since`, with their histories (a starting leader's memory). */
 export async function loadCases(sql: Sql, since: number): Promise<CaseRecord[]> {
   const { rows } = await sql.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases
-    WHERE step NOT IN ('closed', 'cancelled') OR step_at >= $1 ORDER BY reported_at, id`, [since])
+    WHERE step NOT IN ('closed', 'cancelled') OR step_at >= $1 ORDER BY reported_at, id`, [Math.ceil(since)])
   return withHistories(sql, rows)
 }
 
@@ -87,8 +88,8 @@ export async function findCases(sql: Sql, { ids, categoryCodes, steps, reportedF
   if (ids) where.push(`id = ANY(${bind(ids)}::text[])`)
   if (categoryCodes) where.push(`category_code = ANY(${bind(categoryCodes)}::text[])`)
   if (steps) where.push(`step = ANY(${bind(steps)}::text[])`)
-  if (reportedFrom != null) where.push(`reported_at >= ${bind(reportedFrom)}`)
-  if (reportedTo != null) where.push(`reported_at <= ${bind(reportedTo)}`)
+  if (reportedFrom != null) where.push(`reported_at >= ${bind(Math.ceil(reportedFrom))}`)
+  if (reportedTo != null) where.push(`reported_at <= ${bind(Math.floor(reportedTo))}`)
   const { rows } = await sql.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY reported_at DESC, id DESC LIMIT ${bind(limit)}`, values)
   return withHistories(sql, rows)
@@ -98,7 +99,7 @@ export async function findCases(sql: Sql, { ids, categoryCodes, steps, reportedF
 export async function caseUpdates(sql: Sql, { from, to, source, limit }: CaseUpdateQuery): Promise<StoredCaseUpdate[]> {
   const { rows } = await sql.query<TransitionRow & { department: string | null }>(`SELECT t.*, c.department
     FROM case_transitions t JOIN cases c ON c.id = t.case_id
-    WHERE t.at >= $1 AND t.at <= $2 AND t.action <> 'report' AND c.source = $3 ORDER BY t.at, t.case_id, t.seq LIMIT $4`, [from, to, source, limit])
+    WHERE t.at >= $1 AND t.at <= $2 AND t.action <> 'report' AND c.source = $3 ORDER BY t.at, t.case_id, t.seq LIMIT $4`, [Math.ceil(from), Math.floor(to), source, limit])
   return rows.map(caseUpdateFromRow)
 }
 

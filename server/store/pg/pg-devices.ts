@@ -64,7 +64,7 @@ export async function latestAlarms(sql: Sql): Promise<StoredAlarm[]> {
 /** Alarms of an area's devices still open, or raised or cleared since `since`, newest first (at most 200). */
 export async function alarmsOf(sql: Sql, areaCode: string, since: number): Promise<StoredAlarm[]> {
   const { rows } = await sql.query<AlarmRow>(`SELECT a.* FROM device_alarms a JOIN devices d ON d.id = a.device_id
-    WHERE d.area_code = $1 AND (a.cleared_at IS NULL OR a.cleared_at >= $2 OR a.raised_at >= $2) ORDER BY a.raised_at DESC, a.id DESC LIMIT 200`, [areaCode, since])
+    WHERE d.area_code = $1 AND (a.cleared_at IS NULL OR a.cleared_at >= $2 OR a.raised_at >= $2) ORDER BY a.raised_at DESC, a.id DESC LIMIT 200`, [areaCode, Math.ceil(since)])
   return rows.map(alarmFromRow)
 }
 
@@ -90,7 +90,7 @@ export async function hourlyCounts(sql: Sql, areaCode: string, kind: DeviceKind,
   const { rows } = await sql.query<{ device_id: string; hour: number; i: number; o: number; d: number }>(`SELECT device_id,
       ((at - $3) / ${HOUR_MS})::int AS hour, SUM(COALESCE(in_count, 0))::int AS i, SUM(COALESCE(out_count, 0))::int AS o,
       SUM(COALESCE(detections, 0))::int AS d
-    FROM sensor_readings WHERE area_code = $1 AND kind = $2 AND at >= $3 AND at < $4 GROUP BY device_id, hour`, [areaCode, kind, from, to])
+    FROM sensor_readings WHERE area_code = $1 AND kind = $2 AND at >= $3 AND at < $4 GROUP BY device_id, hour`, [areaCode, kind, Math.ceil(from), Math.ceil(to)])
   return rows.map((r) => ({ deviceId: r.device_id, hour: r.hour, in: r.i, out: r.o, detections: r.d }))
 }
 
@@ -98,13 +98,13 @@ export async function hourlyCounts(sql: Sql, areaCode: string, kind: DeviceKind,
 export async function meterRanges(sql: Sql, areaCode: string, from: number, to: number): Promise<MeterRange[]> {
   const { rows } = await sql.query<{ device_id: string; low: number; top: number; before: number | null }>(`SELECT r.device_id, MIN(r.total_m3) AS low, MAX(r.total_m3) AS top,
       (SELECT b.total_m3 FROM sensor_readings b WHERE b.device_id = r.device_id AND b.at < $2 ORDER BY b.at DESC LIMIT 1) AS before
-    FROM sensor_readings r WHERE r.area_code = $1 AND r.kind = 'waterMeter' AND r.at >= $2 AND r.at < $3 GROUP BY r.device_id`, [areaCode, from, to])
+    FROM sensor_readings r WHERE r.area_code = $1 AND r.kind = 'waterMeter' AND r.at >= $2 AND r.at < $3 GROUP BY r.device_id`, [areaCode, Math.ceil(from), Math.ceil(to)])
   return rows.map((r) => ({ deviceId: r.device_id, base: r.before ?? r.low, top: r.top }))
 }
 
 /** Drops readings stamped before `before`; returns how many went. */
 export async function pruneReadings(sql: Sql, before: number): Promise<number> {
-  const { rowCount } = await sql.query('DELETE FROM sensor_readings WHERE at < $1', [before])
+  const { rowCount } = await sql.query('DELETE FROM sensor_readings WHERE at < $1', [Math.ceil(before)])
   return rowCount ?? 0
 }
 

@@ -16,6 +16,8 @@ export interface LeaderLeaseOptions {
   retryMs?: number
   /** How often the leader checks its lock session is alive. */
   heartbeatMs?: number
+  /** A try that failed for another reason than the lock being held (PostgreSQL unreachable). */
+  onTryFailed?: (error: Error) => void
 }
 
 export interface LeaderLease {
@@ -36,7 +38,7 @@ function lockParts(key: bigint): [number, number] {
   return [Number((key >> 32n) & 0xffff_ffffn), Number(key & 0xffff_ffffn)]
 }
 
-export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_KEY, retryMs = 1000, heartbeatMs = 2000 }: LeaderLeaseOptions = {}): LeaderLease {
+export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_KEY, retryMs = 1000, heartbeatMs = 2000, onTryFailed }: LeaderLeaseOptions = {}): LeaderLease {
   let client: pg.Client | null = null
   let backendPid: number | null = null
   let held = false
@@ -74,8 +76,9 @@ export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_
         session.query('SELECT 1').catch((error: Error) => { if (session === client) lose(`heartbeat failed: ${error.message}`) })
       }, heartbeatMs)
       return true
-    } catch {
+    } catch (error) {
       await session.end().catch(() => {})
+      onTryFailed?.(error instanceof Error ? error : new Error(String(error)))
       return false
     }
   }

@@ -2,6 +2,7 @@
 // (replaced whole, in import order), the 党员领办 projects with their history (a project's later
 // changes touch its lead members, step and rating only) and each 12345 case's follow-up. Writes take
 // the `Sql` of the caller's transaction; reads use any.
+import { wholeMs } from '../rows'
 import type { HotlineFollowUp } from '../../contract/evaluation'
 import type { PartyOrg, ProjectTransition } from '../../contract/party'
 import {
@@ -34,7 +35,7 @@ export async function saveProject(sql: Sql, record: ProjectRecord, transition: P
     ON CONFLICT (id) DO UPDATE SET lead_members = excluded.lead_members, step = excluded.step, step_at = excluded.step_at, rating = excluded.rating`,
   projectValues(record))
   await sql.query(`INSERT INTO party_project_transitions (project_id, seq, step, action, at, actor, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [transition.projectId, record.history.length - 1, transition.step, transition.action, transition.at, transition.actor, transition.note])
+    [transition.projectId, record.history.length - 1, transition.step, transition.action, wholeMs(transition.at), transition.actor, transition.note])
 }
 
 /** The highest project id of a yyyyMMdd day (XM + day + number: the longest, then the greatest), or null. */

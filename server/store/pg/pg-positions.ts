@@ -43,6 +43,13 @@ export interface PgPositions {
    * transaction: resolved means committed.
    */
   write(history: readonly StoredFix[], latestOnly: readonly StoredFix[]): Promise<void>
+  /** The same statements inside the caller's transaction (the leader's write queue). */
+  writeOn(sql: Sql, history: readonly StoredFix[], latestOnly: readonly StoredFix[]): Promise<void>
+  /**
+   * Removes fixes stamped after `after` from history and latest (inside the caller's transaction); a
+   * latest fix falls back to the newest left in history. Returns how many fixes went.
+   */
+  discardAfter(sql: Sql, after: number): Promise<number>
   /** The newest fix of every inspector. */
   latest(): Promise<StoredFix[]>
   /** One inspector's history between two times (inclusive), oldest first. */
@@ -64,20 +71,39 @@ export function createPgPositions(pool: pg.Pool): PgPositions {
     for (const at of days.values()) await ensurePositionDay(sql, at)
   }
 
+  async function writeOn(sql: Sql, history: readonly StoredFix[], latestOnly: readonly StoredFix[]): Promise<void> {
+    if (history.length === 0 && latestOnly.length === 0) return
+    await ensureDays(sql, history)
+    if (history.length > 0) await sql.query(INSERT_HISTORY, columnArrays(history))
+    await sql.query(UPSERT_LATEST, columnArrays(newestPerInspector([...history, ...latestOnly])))
+    // Made (or found) in this transaction: if it rolls back, the queue fails for good and this node resigns.
+    for (const f of history) knownDays.add(cstDayNumber(f.at))
+  }
+
   return {
+    writeOn,
+    async discardAfter(sql, after) {
+      const { rows } = await sql.query<{ inspector_id: number }>('DELETE FROM latest_positions WHERE at > $1 RETURNING inspector_id', [Math.floor(after)])
+      if (rows.length === 0) return 0
+      // History only moves the latest fix forward: whoever has history after `after` had a latest fix after it too.
+      const ids = rows.map((r) => r.inspector_id)
+      const deleted = await sql.query('DELETE FROM positions WHERE inspector_id = ANY($1::int[]) AND at > $2', [ids, Math.floor(after)])
+      await sql.query(`INSERT INTO latest_positions (${COLUMNS}) SELECT DISTINCT ON (inspector_id) ${COLUMNS} FROM positions
+        WHERE inspector_id = ANY($1::int[]) ORDER BY inspector_id, at DESC`, [ids])
+      return (deleted.rowCount ?? 0) + ids.length
+    },
     async write(history, latestOnly) {
       if (history.length === 0 && latestOnly.length === 0) return
       const client = await pool.connect()
-      const madeDays: number[] = []
+      const before = new Set(knownDays)
       try {
         await client.query('BEGIN')
-        await ensureDays(client, history)
-        for (const f of history) madeDays.push(cstDayNumber(f.at))
-        if (history.length > 0) await client.query(INSERT_HISTORY, columnArrays(history))
-        await client.query(UPSERT_LATEST, columnArrays(newestPerInspector([...history, ...latestOnly])))
+        await writeOn(client, history, latestOnly)
         await client.query('COMMIT')
-        for (const day of madeDays) knownDays.add(day)
       } catch (error) {
+        // Days noted inside the rolled-back transaction were never made.
+        knownDays.clear()
+        for (const day of before) knownDays.add(day)
         await client.query('ROLLBACK').catch(() => {})
         throw error
       } finally {
@@ -85,12 +111,12 @@ export function createPgPositions(pool: pg.Pool): PgPositions {
       }
     },
     async latest() {
-      const { rows } = await pool.query<FixRow>(`SELECT ${SELECTED} FROM latest_positions`)
+      const { rows } = await pool.query<FixRow>(`SELECT ${SELECTED} FROM latest_positions ORDER BY inspector_id`)
       return rows.map(fixFromRow)
     },
     async track(inspectorId, from, to) {
       const { rows } = await pool.query<FixRow>(
-        `SELECT ${SELECTED} FROM positions WHERE inspector_id = $1 AND at BETWEEN $2 AND $3 ORDER BY at`, [inspectorId, from, to])
+        `SELECT ${SELECTED} FROM positions WHERE inspector_id = $1 AND at BETWEEN $2 AND $3 ORDER BY at`, [inspectorId, Math.ceil(from), Math.floor(to)])
       return rows.map(fixFromRow)
     },
     forgetDays() {

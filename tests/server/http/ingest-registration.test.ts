@@ -48,7 +48,7 @@ describe('registering an unknown phone with the enrolment key', () => {
     expect((await osmand(`id=new-phone-1&enrol=${ENROL}&batt=80`)).status).toBe(200)
     const id = server.wall.district.inspectors.idOfDevice('new-phone-1')!
     expect(stored('new-phone-1')).toMatchObject({ id, deviceId: 'new-phone-1' })
-    const [fix] = server.wall.store.loadLatestFixes().filter((f) => f.inspectorId === id)
+    const [fix] = (await server.wall.store.loadLatestFixes()).filter((f) => f.inspectorId === id)
     expect(JSON.stringify(fix.attributes ?? {})).not.toContain(ENROL)
     // Once registered, a phone reports without the key.
     expect((await osmand('id=new-phone-1&timestamp=' + Math.floor(Date.now() / 1000))).status).toBe(200)

@@ -130,7 +130,7 @@ describe('a phone whose clock runs in the future', () => {
     expect(live()).toMatchObject({ lat: 26.0723, fixAt: (real + 5) * 1000 })
     const history = (await server.wall.store.track(inspectorId, 0, FUTURE_S * 1000 + 1))
     expect(history.map((f) => f.at)).not.toContain(FUTURE_S * 1000)
-    expect(server.wall.store.loadLatestFixes().find((f) => f.inspectorId === inspectorId)?.at).toBe((real + 5) * 1000)
+    expect((await server.wall.store.loadLatestFixes()).find((f) => f.inspectorId === inspectorId)?.at).toBe((real + 5) * 1000)
   })
 
   it('names location.timestamp for the Traccar Client JSON body', async () => {

@@ -52,7 +52,7 @@ describe('a report by address only', () => {
 
   it('is filed as 采集 under the district, with no point, in the walls\' cases and feed', async () => {
     const snapshot = await (await fetch(`${server.url}/api/snapshot`)).json() as WallSnapshot
-    const summary = (await snapshot.cases.find((c) => c.id === id))!
+    const summary = snapshot.cases.find((c) => c.id === id)!
     expect(summary).toMatchObject({ step: 'reported', lng: null, lat: null, gridCode: server.wall.district.tree.root.code })
     expect(snapshot.feed.some((f) => f.caseId === id && f.action === 'report')).toBe(true)
     expect(located()).toMatchObject({ located: 0 })

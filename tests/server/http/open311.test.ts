@@ -101,7 +101,7 @@ describe('Open311 GeoReport v2', () => {
     expect(record).toMatchObject({ source: 'citizen', categoryCode: 'E0101', step: 'reported', description: '【紧急】路口垃圾堆放' })
     expect(record.history[0].actor).toBe('市民')   // the contact details are kept apart (personal-data.test.ts)
     const change = await seen
-    expect((await change.cases.find((c) => c.id === record.id))?.source).toBe('citizen')
+    expect(change.cases.find((c) => c.id === record.id)?.source).toBe('citizen')
   })
 
   it('takes a JSON request and reports it back in GeoReport form', async () => {

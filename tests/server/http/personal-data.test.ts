@@ -103,7 +103,7 @@ describe('the migration of reports stored before', () => {
     db.close()
 
     const store = openSqliteStore(file)
-    expect(store.loadCases(0)[0].history[0].actor).toBe('市民')
+    expect((await store.loadCases(0))[0].history[0].actor).toBe('市民')
     expect((await store.reporterContact('202611250001'))?.legacyText).toBe('市民 小明（电话 13800000000；账号 42）')
     store.close()
     fs.rmSync(dir, { recursive: true, force: true })

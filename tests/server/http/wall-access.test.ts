@@ -136,7 +136,7 @@ describe('Open311 writes by default', () => {
       const [error] = await response.json() as { code: number; description: string }[]
       expect(error).toEqual({ code: 403, description: expect.stringMatching(/^api_key: .*cases.*OPEN311_PUBLIC_WRITES=true/) })
       expect([...server.wall.district.cases.all()]).toHaveLength(0)
-      expect(server.wall.store.loadCases(0)).toHaveLength(0)
+      expect((await server.wall.store.loadCases(0))).toHaveLength(0)
       // Reads and service discovery are open (OPEN311_READ=key would close reads).
       expect((await fetch(`${server.url}/open311/v2/services.json`)).status).toBe(200)
       expect((await fetch(`${server.url}/open311/v2/requests.json`)).status).toBe(200)

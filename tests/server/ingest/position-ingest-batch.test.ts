@@ -26,7 +26,7 @@ describe('ingesting a large batch', () => {
     expect(ingestPositions(intake(15_000), inputs)).toEqual({ accepted: inputs.length, rejected: [] })
     const first = ids[0]
     expect((await server.wall.store.track(first, start - 1, start + 60_000)).map((f) => f.at - start)).toEqual([0, 15_000, 30_000, 45_000])
-    expect(server.wall.store.loadLatestFixes().find((f) => f.inspectorId === first)?.at).toBe(start + 45_000)
+    expect((await server.wall.store.loadLatestFixes()).find((f) => f.inspectorId === first)?.at).toBe(start + 45_000)
     expect(server.wall.district.inspectors.liveOf(first)?.fixAt).toBe(start + 45_000)
   })
 

@@ -76,12 +76,12 @@ describe('devices in PostgreSQL, beside SQLite', () => {
     const { batches, states } = dayOfReadings()
     let addedSqlite = 0, addedPg = 0
     for (const [i, batch] of batches.entries()) {
-      addedSqlite += sqlite.devices.saveReadings(batch, states[i])
+      addedSqlite += (await sqlite.devices.saveReadings(batch, states[i]))
       addedPg += await pgDevices.saveReadings(pool, batch, states[i])
     }
     expect(addedPg).toBe(addedSqlite)
     expect(addedPg).toBeLessThan(batches.flat().length)
-    expect(await pgDevices.countReadings(pool)).toBe(sqlite.devices.countReadings())
+    expect(await pgDevices.countReadings(pool)).toBe((await sqlite.devices.countReadings()))
     const byId = <T extends { deviceId: string }>(list: T[]) => [...list].sort((a, b) => a.deviceId.localeCompare(b.deviceId))
     expect(byId(await pgDevices.loadStates(pool))).toEqual(byId(sqlite.devices.loadStates()))
   })
@@ -119,7 +119,7 @@ describe('devices in PostgreSQL, beside SQLite', () => {
 
   it('prunes old readings equally', async () => {
     const before = DAY_START + HOUR
-    expect(await pgDevices.pruneReadings(pool, before)).toBe(sqlite.devices.pruneReadings(before))
-    expect(await pgDevices.countReadings(pool)).toBe(sqlite.devices.countReadings())
+    expect(await pgDevices.pruneReadings(pool, before)).toBe((await sqlite.devices.pruneReadings(before)))
+    expect(await pgDevices.countReadings(pool)).toBe((await sqlite.devices.countReadings()))
   })
 })

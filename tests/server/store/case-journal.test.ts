@@ -38,13 +38,13 @@ describe('the case journal', () => {
     db.close()
   })
 
-  it('refuses to overwrite a stored case with a new one of the same id', () => {
+  it('refuses to overwrite a stored case with a new one of the same id', async () => {
     const { store } = open()
     const book = new CaseBook(DEFAULT_CALENDAR)
     book.writeTo(store)
     const c = book.report(report())
     expect(() => store.saveCase({ ...c, description: '冒名' }, c.history[0])).toThrow(/UNIQUE|PRIMARY KEY/)
-    expect(store.loadCases(0)[0].description).toBe('垃圾')
+    expect((await store.loadCases(0))[0].description).toBe('垃圾')
   })
 
   it('changes nothing in memory when the write fails', () => {
@@ -62,7 +62,7 @@ describe('the case journal', () => {
     expect(listened).toEqual([])
   })
 
-  it('keeps a comment with its photo in the story without moving the case', () => {
+  it('keeps a comment with its photo in the story without moving the case', async () => {
     const { store } = open()
     const book = new CaseBook(DEFAULT_CALENDAR)
     book.writeTo(store)
@@ -70,7 +70,7 @@ describe('the case journal', () => {
     book.act(c.id, 'accept', { at: at + 60_000, actor: '受理员' })
     book.comment(c.id, { at: at + 120_000, actor: '市民', note: '垃圾还在', mediaUrl: 'https://example.org/2.jpg' })
     expect(book.get(c.id)).toMatchObject({ step: 'accepted', stepAt: at + 60_000 })
-    const [stored] = store.loadCases(0)
+    const [stored] = (await store.loadCases(0))
     expect(stored.step).toBe('accepted')
     expect(stored.history.map((t) => t.action)).toEqual(['report', 'accept', 'comment'])
     expect(stored.history[2]).toMatchObject({ step: 'accepted', note: '垃圾还在', mediaUrl: 'https://example.org/2.jpg' })

@@ -63,7 +63,7 @@ describe('finding stored cases', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('cases_reported_at')
   })
 
-  it('migrates cases stored before: their one photo becomes the list of photos', () => {
+  it('migrates cases stored before: their one photo becomes the list of photos', async () => {
     // The file is made by hand up to the migration before this one, then opened as a store.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'case-query-legacy-'))
     const file = path.join(dir, 'wall.db')
@@ -81,6 +81,6 @@ describe('finding stored cases', () => {
     db.close()
 
     const { store } = temp.open(dir)
-    expect(store.loadCases(0)[0]).toMatchObject({ mediaUrl: 'https://e.org/old.jpg', mediaUrls: ['https://e.org/old.jpg'], attributes: null, address: null })
+    expect((await store.loadCases(0))[0]).toMatchObject({ mediaUrl: 'https://e.org/old.jpg', mediaUrls: ['https://e.org/old.jpg'], attributes: null, address: null })
   })
 })

@@ -35,19 +35,19 @@ describe('a store holding fixes from the future', () => {
     const store = openSqliteStore(path.join(dataDir, 'wall.db'))
     store.appendFixes([{ inspectorId: walker.id, lng: 119.36, lat: 26.08, heading: null, at: FUTURE }])
     store.appendFixes([{ inspectorId: neverTrue.id, lng: 119.36, lat: 26.08, heading: null, at: FUTURE + 5_000 }])
-    expect(store.loadLatestFixes().map((f) => f.at)).toEqual([FUTURE, FUTURE + 5_000])
+    expect((await store.loadLatestFixes()).map((f) => f.at)).toEqual([FUTURE, FUTURE + 5_000])
     store.close()
 
     server = await start()
     const inspectors = server.wall.district.inspectors
     expect(inspectors.liveOf(walker.id)).toMatchObject({ lat: 26.0712, fixAt: trueAt * 1000, status: 'stale' })
     expect(inspectors.liveOf(neverTrue.id)).toBeUndefined()
-    expect(server.wall.store.loadLatestFixes()).toMatchObject([{ inspectorId: walker.id, at: trueAt * 1000 }])
+    expect((await server.wall.store.loadLatestFixes())).toMatchObject([{ inspectorId: walker.id, at: trueAt * 1000 }])
     expect((await server.wall.store.track(walker.id, 0, FUTURE + 1)).map((f) => f.at)).toEqual([trueAt * 1000])
 
     const nowS = Math.floor(Date.now() / 1000)
     expect((await fetch(`${server.url}/api/ingest/osmand?id=${walker.deviceId}&lat=26.0722&lon=119.3522&timestamp=${nowS}`)).status).toBe(200)
     expect(inspectors.liveOf(walker.id)).toMatchObject({ lat: 26.0722, fixAt: nowS * 1000, status: 'online' })
-    expect(server.wall.store.loadLatestFixes()).toMatchObject([{ inspectorId: walker.id, at: nowS * 1000 }])
+    expect((await server.wall.store.loadLatestFixes())).toMatchObject([{ inspectorId: walker.id, at: nowS * 1000 }])
   })
 })

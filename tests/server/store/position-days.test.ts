@@ -51,7 +51,7 @@ describe('position history by day', () => {
     // Any range reads only the days that exist.
     expect((await store.track(1, 0, Number.MAX_SAFE_INTEGER))).toHaveLength(3)
     expect((await store.track(1, midnight + 10_000, midnight))).toEqual([])
-    expect(store.loadLatestFixes().find((f) => f.inspectorId === 1)?.at).toBe(midnight + 5_000)
+    expect((await store.loadLatestFixes()).find((f) => f.inspectorId === 1)?.at).toBe(midnight + 5_000)
   })
 
   it('prunes every day older than the retention at once, however many rows they hold', async () => {
@@ -62,22 +62,22 @@ describe('position history by day', () => {
       store.transaction(() => store.appendFixes(Array.from({ length: perDay }, (_, i) => fix(1 + (i % 100), DEC_1 + day * DAY_MS + Math.floor(i / 100) * 1000))))
     }
     // 80,000 rows are older than the third day: more than a 50,000-row slice.
-    expect(store.pruneFixes(DEC_1 + 2 * DAY_MS)).toBe(2)
+    expect((await store.pruneFixes(DEC_1 + 2 * DAY_MS))).toBe(2)
     expect((await store.track(1, DEC_1, DEC_1 + 3 * DAY_MS)).every((f) => f.at >= DEC_1 + 2 * DAY_MS)).toBe(true)
     expect((await store.track(1, DEC_1 + 2 * DAY_MS, DEC_1 + 3 * DAY_MS))).toHaveLength(perDay / 100)
     const db = raw(file)
     expect(tables(db)).toEqual(['positions_20261203'])
     // Dropped tables' pages are free for the next days' rows (the file does not keep growing).
     expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(100)
-    expect(store.pruneFixes(DEC_1 + 2 * DAY_MS)).toBe(0)
+    expect((await store.pruneFixes(DEC_1 + 2 * DAY_MS))).toBe(0)
   })
 
   it('keeps the day that holds the cut-off whole: history is kept the retention plus the rest of a day', async () => {
     const store = openStore(newFile())
     store.appendFixes([fix(1, DEC_1 + 1_000), fix(1, DEC_1 + DAY_MS - 1_000)])
-    expect(store.pruneFixes(DEC_1 + DAY_MS / 2)).toBe(0)
+    expect((await store.pruneFixes(DEC_1 + DAY_MS / 2))).toBe(0)
     expect((await store.track(1, DEC_1, DEC_1 + DAY_MS))).toHaveLength(2)
-    expect(store.pruneFixes(DEC_1 + DAY_MS)).toBe(1)
+    expect((await store.pruneFixes(DEC_1 + DAY_MS))).toBe(1)
     expect((await store.track(1, DEC_1, DEC_1 + DAY_MS))).toEqual([])
   })
 
@@ -98,14 +98,14 @@ describe('position history by day', () => {
     const cut = DEC_1 + 12 * 3600_000
     store.appendFixes([fix(1, cut - 60_000, 119.1), fix(1, cut + 1_000), fix(1, cut + 2 * DAY_MS), fix(2, cut + 5_000)])
     store.updateLatest([fix(3, cut - 1_000)])
-    expect(store.discardFixesAfter(cut)).toBe(5)
+    expect((await store.discardFixesAfter(cut))).toBe(5)
     expect((await store.track(1, 0, Number.MAX_SAFE_INTEGER)).map((f) => f.at)).toEqual([cut - 60_000])
-    expect(store.loadLatestFixes().sort((a, b) => a.inspectorId - b.inspectorId)).toMatchObject([
+    expect((await store.loadLatestFixes()).sort((a, b) => a.inspectorId - b.inspectorId)).toMatchObject([
       { inspectorId: 1, at: cut - 60_000, lng: 119.1 },
       { inspectorId: 3, at: cut - 1_000 },
     ])
     expect(tables(raw(file))).toEqual(['positions_20261201'])
-    expect(store.discardFixesAfter(cut)).toBe(0)
+    expect((await store.discardFixesAfter(cut))).toBe(0)
   })
 
   it('moves the rows of the single positions table of older databases into day tables', async () => {
@@ -128,7 +128,7 @@ describe('position history by day', () => {
     expect((await store.track(1, DEC_1, DEC_1 + 3 * DAY_MS)).map((f) => f.at - DEC_1)).toEqual([1, DAY_MS - 1, DAY_MS, 2 * DAY_MS + 1])
     expect((await store.track(1, DEC_1, DEC_1 + 1))[0]).toMatchObject({ heading: 90, speed: 1.2, accuracy: 5, battery: 0.8, attributes: { hdop: 1.1 } })
     expect((await store.track(2, DEC_1, DEC_1 + DAY_MS))).toHaveLength(1)
-    expect(store.loadLatestFixes()).toMatchObject([{ inspectorId: 1, at: DEC_1 + 2 * DAY_MS + 1 }])
+    expect((await store.loadLatestFixes())).toMatchObject([{ inspectorId: 1, at: DEC_1 + 2 * DAY_MS + 1 }])
     store.close()
     const db = raw(file)
     expect(tables(db)).toEqual(['positions_20261201', 'positions_20261202', 'positions_20261203'])

@@ -51,11 +51,11 @@ describe('the SQLite store', () => {
     store.appendFixes([{ inspectorId: 1, lng: 119, lat: 26, heading: 0, at: 2_000 }])
     store.appendFixes([{ inspectorId: 1, lng: 118, lat: 25, heading: 0, at: 1_000 }])
     store.updateLatest([{ inspectorId: 1, lng: 117, lat: 24, heading: 0, at: 500 }])
-    expect(store.loadLatestFixes()).toMatchObject([{ inspectorId: 1, lng: 119, at: 2_000 }])
+    expect((await store.loadLatestFixes())).toMatchObject([{ inspectorId: 1, lng: 119, at: 2_000 }])
     expect((await store.track(1, 0, 10_000)).map((f) => f.at)).toEqual([1_000, 2_000])
   })
 
-  it('saves each case with its transitions and loads open and recent ones back equal', () => {
+  it('saves each case with its transitions and loads open and recent ones back equal', async () => {
     const { store } = open()
     const book = new CaseBook(DEFAULT_CALENDAR)
     book.writeTo(store)
@@ -63,6 +63,6 @@ describe('the SQLite store', () => {
     const c = book.report({ categoryCode: 'E0101', source: 'citizen', gridCode: 'g', lng: 119.35, lat: 26.07, description: '垃圾', reporterId: null, at, actor: '市民', mediaUrl: 'https://example.org/1.jpg' })
     book.act(c.id, 'accept', { at: at + 60_000, actor: '受理员' })
     book.act(c.id, 'file', { at: at + 120_000, actor: '值班长', note: '属实' })
-    expect(store.loadCases(at)).toEqual([book.get(c.id)])
+    expect((await store.loadCases(at))).toEqual([book.get(c.id)])
   })
 })
