@@ -1,9 +1,10 @@
 // Rows the server writes to position history under the steady load, counted in its wall.db (a
-// read-only connection beside the server), and what a day of them means for retention: the store
+// read-only connection beside the server) or, on PostgreSQL, in its positions table, and what a day of them means for retention: the store
 // drops a whole day's table once it ages out; before, it deleted 50,000 rows every 10 minutes.
 // What dropping or deleting a day costs is measured by tests/bench/retention.ts.
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { round } from './stats'
 
 const OLD_PRUNE_PER_DAY = 50_000 * 6 * 24
@@ -12,6 +13,18 @@ export interface HistorySample {
   rows: number
   /** performance.now() */
   at: number
+}
+
+/** On PostgreSQL (bench --store postgres): the day partitions of `positions`, counted through the parent. */
+export async function samplePgHistory(databaseUrl: string): Promise<HistorySample> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM positions')
+    return { rows: Number(rows[0].n), at: performance.now() }
+  } finally {
+    await client.end()
+  }
 }
 
 export function sampleHistory(dataDir: string): HistorySample {

@@ -12,7 +12,7 @@ import { measurePage, type PageResult, type PageSpec } from './client-metrics'
 import { measureFirstPictures, type FirstPictures } from './first-picture'
 import { loadAverage, startPhase, type PhaseCpu } from './cpu-accounting'
 import { connectFanoutClients, measureFanout } from './fanout'
-import { historyRate, sampleHistory } from './history-rate'
+import { historyRate, samplePgHistory, sampleHistory } from './history-rate'
 import { createHttpClient, type HttpClient } from './http-client'
 import { batchBurst, burstBodies, osmandBurst } from './ingest-throughput'
 import type { LoadConfig, LoadStats } from './load-generator'
@@ -188,7 +188,8 @@ async function main() {
   pin(generator.child.pid!, '1')
   await generator.next('started')
   // From one report period in: every inspector's first fix of the load is kept, whatever the rule.
-  const historyAtStart = sleep(plan.reportEveryS[1] * 1000).then(() => sampleHistory(dataDir))
+  const historyNow = () => postgres ? samplePgHistory(postgres.url) : Promise.resolve(sampleHistory(dataDir))
+  const historyAtStart = sleep(plan.reportEveryS[1] * 1000).then(historyNow)
   phase = startPhase()
   const fanout = await measureFanout(fanoutClients, {
     http, server, key: KEY, probeId: setup.probeId, probeLat: centreLat, warmupS: plan.fanoutWarmupS, probeS: plan.fanoutProbeS,
@@ -204,7 +205,7 @@ async function main() {
   })
   cpu.reconnectStorm = phase()
   const fanoutLoad = await stopLoad(generator)
-  const history = historyRate(await historyAtStart, sampleHistory(dataDir), plan.inspectors, fanoutLoad.positionsPerSecond)
+  const history = historyRate(await historyAtStart, await historyNow(), plan.inspectors, fanoutLoad.positionsPerSecond)
   log(`history: ${history.rowsPerSecond} rows/s written, ${history.rowsPerDay} a day (pruned before: ${history.prunedPerDay.before} a day)`)
   const memoryAfterFanout = await serverMemory(server)
 
