@@ -1,17 +1,20 @@
 // createApp(config) → a wired but not yet listening server: the store, the district restored from
 // it, Express routes, Socket.IO, the broadcaster and (by default) the simulator. Tests create it on
-// port 0 with a temporary DATA_DIR.
-import { createServer, type Server as HttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+// port 0 with a temporary DATA_DIR. The parts every node has (HTTP, sockets, health, the wall's
+// files) are the node shell's (boot/node-shell.ts); leadDistrict() fills a shell with the district,
+// at start for one node, on taking over for a standby (boot/cluster-node.ts).
+import type { Server as HttpServer } from 'node:http'
 import path from 'node:path'
 import express from 'express'
 import { answerAfterCommit } from './http/answer-after-commit'
-import { Server } from 'socket.io'
 import { DEMO_AREAS_FILE } from './areas/load-areas'
 import { resumeDemoClock, saveDemoClock } from './boot/demo-clock-state'
 import { guardedInterval } from './boot/guarded-interval'
 import { liveImport } from './boot/live-import'
-import { openStore } from './boot/open-store'
+import { openStore, type OpenedStore } from './boot/open-store'
+import { createNodeShell, type NodeShell } from './boot/node-shell'
+import { answerOtherNodes, localAnswers } from './cluster/leader-answers'
+import { createScopeRooms } from './broadcast/scope-rooms'
 import { openDevices, type OpenedDevices } from './boot/open-devices'
 import { runDevices } from './boot/run-devices'
 import { KEEP_CLOSED_MS, openDistrict } from './boot/open-district'
@@ -21,12 +24,8 @@ import type { ServerConfig } from './config'
 import { DAY_MS } from './domain/china-time'
 import { createClock } from './domain/clock'
 import type { District } from './domain/district'
-import { finalErrors } from './http/final-errors'
-import { healthRouter } from './http/health'
 import { meterStore } from './http/metered-store'
-import { createMetrics, meterSnapshotCache, metricsRouter } from './http/metrics'
-import { refuseMalformedPaths } from './http/path-encoding'
-import { apiNotFound } from './http/api-not-found'
+import { meterSnapshotCache } from './http/metrics'
 import { createImportRouter } from './http/import-router'
 import { openParty, type PartyParts } from './party/open-party'
 import { createIngestRouter } from './http/ingest-router'
@@ -37,11 +36,7 @@ import { createDemoStreams } from './devices/demo-streams'
 import { createSensorsRouter } from './http/sensors-router'
 import { createReplayRouter } from './http/replay-router'
 import { createWorkflowRouter } from './http/workflow-router'
-import { socketWallToken } from './http/socket-access'
 import { snapshotRouter } from './http/snapshot'
-import { wallStaticRouter } from './http/wall-static'
-import { basemapRouter } from './basemap/basemap-router'
-import { pageBasemap } from './basemap/basemap-config'
 import { HistorySampler } from './ingest/history-sampler'
 import type { PositionIntake } from './ingest/position-ingest'
 import { createSimulator, type Simulator } from './simulator/simulator'
@@ -71,9 +66,22 @@ export interface WallApp {
 }
 
 export async function createApp(config: ServerConfig): Promise<WallApp> {
-  const startedAt = Date.now()
-  const metrics = createMetrics()
-  const opened = await openStore(config)
+  const shell = createNodeShell(config, null)
+  return leadDistrict(shell, config, await openStore(config))
+}
+
+export interface LeadOptions {
+  /** This node's address as the other nodes reach it (with Redis: in the leader's beat). */
+  address?: string
+}
+
+/**
+ * The district on this node: restored from the store, its routes in the shell's slot, its walls
+ * answered here. With Redis it also answers the other nodes' walls, and at once sends every wall on
+ * every node a snapshot of the district as it just loaded it (a new leader took over).
+ */
+export async function leadDistrict(shell: NodeShell, config: ServerConfig, opened: OpenedStore, { address = '' }: LeadOptions = {}): Promise<WallApp> {
+  const { io, metrics, httpServer } = shell
   const store = meterStore(opened.store, metrics)
   const clock = config.simulator ? resumeDemoClock(store, config.simulatorSpeed, config.simulatorStart) : createClock(1)
   const { district, isDemo, fresh, gridWeight } = await openDistrict(config, store, clock)
@@ -91,45 +99,35 @@ export async function createApp(config: ServerConfig): Promise<WallApp> {
   district.inspectors.refreshStatuses(clock.now())
   const party = openParty({ store, district, access: config.access, isDemo, simulate: config.simulator, seed: config.simulatorSeed })
 
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
-  const httpServer = createServer(app)
-  const io: WallServer = new Server(httpServer, { serveClient: false })
-  io.use(socketWallToken(config.access))
+  const routes = express.Router()
   const feed = feedFromHistory(district.cases.all())
-  const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs, positionFlushMs: config.positionFlushMs })
-  app.use(refuseMalformedPaths)
-  app.use(answerAfterCommit(store))
+  const focused = () => shell.focusedAreas.codes()
+  const scopes = createScopeRooms(io, district, focused)
+  const broadcaster = createBroadcaster(io, district, feed, { tickMs: config.tickMs, positionFlushMs: config.positionFlushMs }, scopes)
+  routes.use(answerAfterCommit(store))
   meterSnapshotCache(broadcaster.snapshotCache, metrics)
-  metrics.watch({ connectedWalls: () => io.engine.clientsCount, role: opened.role })
-  app.use(healthRouter(district, () => io.engine.clientsCount, startedAt, { role: opened.role, store: { kind: opened.kind, reachable: async () => (await opened.ping(), true) }, redis: null }))
-  app.use(metricsRouter(metrics))
-  app.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
+  shell.report({ district: () => district, role: opened.role, store: { kind: opened.kind, reachable: async () => (await opened.ping(), true) } })
+  routes.use(snapshotRouter(district, () => broadcaster.snapshot(), config.access))
   const areaTiles = districtTiles(district, config.basemap.crs)
-  app.use(areaTilesRouter(areaTiles, config.access))
-  app.use(areaOutlineRouter(district, config.access))
-  app.use('/api/ingest/sensors', createSensorsRouter(devices.intake, config.access))
-  app.use(createDevicesRouter(devices.intake, config.access))
+  routes.use(areaTilesRouter(areaTiles, config.access))
+  routes.use(areaOutlineRouter(district, config.access))
+  routes.use('/api/ingest/sensors', createSensorsRouter(devices.intake, config.access))
+  routes.use(createDevicesRouter(devices.intake, config.access))
   // The demo cameras' /streams/… as a live test pattern (DEMO_VIDEO=1 with ffmpeg on PATH), else absent (无信号).
   const demoStreams = createDemoStreams({ enabled: config.demoVideo && isDemo, cameraOf: (id) => devices.intake.registry.info(id) })
-  app.use(demoStreams.router)
-  app.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
-  app.use('/open311/v2', createOpen311Router({ district, access: config.access, settings: config.open311, store }))
-  app.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
-  app.use(createInspectorRouter({ district, store, access: config.access }))
-  app.use(createReplayRouter({ district, store, access: config.access }))
+  routes.use(demoStreams.router)
+  routes.use('/api/ingest', createIngestRouter({ intake, access: config.access, registration: config.ingestRegisterUnknown ? config.ingestEnrolment : null, store }))
+  routes.use('/open311/v2', createOpen311Router({ district, access: config.access, settings: config.open311, store }))
+  routes.use('/api/cases', createWorkflowRouter({ district, access: config.access, store }))
+  routes.use(createInspectorRouter({ district, store, access: config.access }))
+  routes.use(createReplayRouter({ district, store, access: config.access }))
   // Before /api/import: it owns /api/import/party.
-  app.use(...party.routers)
-  app.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, {
+  routes.use(...party.routers)
+  routes.use('/api/import', createImportRouter({ access: config.access, apply: liveImport(district, store, {
     announce: () => broadcaster.announce(),
     areasReplaced: () => { simulator?.replan(); areaTiles.current() },
   }) }))
-  app.use(basemapRouter(config.basemap))
-  // Last: its catch-all answers client routes with index.html.
-  app.use(wallStaticRouter(config.clientDir, config.wallLanguage, { basemap: pageBasemap(config.basemap) }))
-  app.use('/api', apiNotFound)
-  app.use(finalErrors)
+  shell.serveDistrict(routes)
 
   const timers = [
     guardedInterval('closed-case pruning', () => district.cases.pruneClosedBefore(clock.now() - KEEP_CLOSED_MS), 60_000),
@@ -138,21 +136,24 @@ export async function createApp(config: ServerConfig): Promise<WallApp> {
   ]
   if (config.simulator) saveDemoClock(store, clock)
   simulator?.start()
-  const runningDevices = runDevices(devices, io, config, config.simulator && isDemo && config.devices.simulate)
+  const runningDevices = runDevices(devices, io, config, config.simulator && isDemo && config.devices.simulate, focused)
+  // Walls (those already connected to a standby that takes over included) are answered here now.
+  const leaderParts = { broadcaster, scopes, devices: () => runningDevices.broadcast }
+  shell.sessions.answerWith(localAnswers(leaderParts))
+  const otherNodes = shell.redis ? answerOtherNodes(io, leaderParts, { focusedAreas: shell.focusedAreas, address }) : null
+  if (shell.redis) broadcaster.announce()
 
   return {
     httpServer, io, district, store, simulator, broadcaster, devices, party,
-    listen: () => new Promise((resolve, reject) => {
-      httpServer.once('error', reject)
-      httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port))
-    }),
+    listen: () => shell.listen(),
     async stop() {
       simulator?.stop()
       broadcaster.stop()
+      otherNodes?.stop()
       for (const t of timers) clearInterval(t)
       await runningDevices.stop()
       await demoStreams.stop()
-      await new Promise<void>((resolve) => io.close(() => resolve()))
+      await shell.close()
       party.close()
       await opened.close()
     },

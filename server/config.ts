@@ -9,6 +9,7 @@ import { parseOpen311Settings, type Open311Settings } from './http/open311/open3
 import { parseBasemap, type ConfiguredBasemap } from './basemap/basemap-config'
 import type { DemoStart } from './simulator/demo-clock'
 import { parseDeviceConfig, type DeviceConfig } from './devices/device-config'
+import { parseClusterConfig, type ClusterConfig } from './cluster/cluster-config'
 
 export const WALL_LANGUAGES = ['zh-CN', 'en'] as const
 export type WallLanguage = (typeof WALL_LANGUAGES)[number]
@@ -57,6 +58,8 @@ export interface ServerConfig {
   devices: DeviceConfig
   /** DATABASE_URL: PostgreSQL (with PostGIS) as the store instead of DATA_DIR/wall.db (issue #12). */
   databaseUrl: string | null
+  /** REDIS_URL and NODE_URL: several nodes on one district (cluster-config.ts). */
+  cluster: ClusterConfig
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -108,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const ingestRegisterUnknown = flag(env, 'INGEST_REGISTER_UNKNOWN', false)
   const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, 'data'))
   const offlineAfterS = number(env, 'OFFLINE_AFTER_S', 300, (n) => n > staleAfterS, `more seconds than STALE_AFTER_S (${staleAfterS})`)
-  return {
+  const config: ServerConfig = {
     port: number(env, 'PORT', 3000, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a TCP port (0–65535)'),
     host: env.HOST || '0.0.0.0',
     dataDir,
@@ -143,7 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     basemap: configured(() => parseBasemap(env, dataDir)),
     devices: configured(() => parseDeviceConfig(env)),
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    cluster: configured(() => parseClusterConfig(env)),
   }
+  if (config.cluster.redisUrl && !config.databaseUrl) throw new ConfigError('REDIS_URL: several nodes share one PostgreSQL; set DATABASE_URL too (one node alone on DATA_DIR needs no Redis)')
+  return config
 }
 
 function databaseUrl(raw: string | undefined): string | null {

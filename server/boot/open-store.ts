@@ -47,7 +47,8 @@ async function checkReachable(databaseUrl: string): Promise<void> {
   }
 }
 
-export async function openStore(config: ServerConfig, resign: Resign = exitOnResign): Promise<OpenedStore> {
+/** `leaderAddress`: this node's HTTP address, published with the lease for the other nodes (NODE_URL). */
+export async function openStore(config: ServerConfig, resign: Resign = exitOnResign, leaderAddress?: string): Promise<OpenedStore> {
   if (!config.databaseUrl) {
     const store = openSqliteStore(path.join(config.dataDir, 'wall.db'))
     return {
@@ -59,6 +60,7 @@ export async function openStore(config: ServerConfig, resign: Resign = exitOnRes
   await checkReachable(config.databaseUrl)
   let lastLogged = 0
   const lease: LeaderLease = createLeaderLease(config.databaseUrl, {
+    address: leaderAddress,
     onTryFailed: (error) => {
       if (Date.now() - lastLogged < 30_000) return
       lastLogged = Date.now()

@@ -13,25 +13,27 @@
 // the tick's own position flush.
 // Snapshots: a wall that asks for the packed format (snapshot-format.ts) gets the live part encoded
 // once per version (snapshot-cache.ts) and the static tables by hash (wall-tables.ts); other sockets
-// get the JSON WallSnapshot built for them, as before.
-import type { Server, Socket } from 'socket.io'
+// get the JSON WallSnapshot. The connections themselves are wall-sessions.ts's: it asks this
+// broadcaster (on the leader) for a joining wall's snapshot, and a standby's walls get theirs as a
+// room (sendSnapshot), through the same Redis stream as every broadcast.
 import { guardedInterval } from '../boot/guarded-interval'
 import type { CaseSummary, FeedItem, WallSnapshot } from '../contract/domain'
-import type { ClientToServerEvents, ServerToClientEvents, SyncThrottled } from '../contract/events'
 import type { PackedSnapshot } from '../contract/packed-snapshot'
 import { gridLoadChanges, type GridLoads } from '../contract/grid-load-changes'
 import { encodePositionFrame, type PositionRecord } from '../contract/position-frame'
 import { toSummary } from '../domain/case-book'
 import type { District } from '../domain/district'
 import type { FeedLog } from './feed-log'
-import { createScopeRooms } from './scope-rooms'
+import type { ScopeRooms } from './scope-rooms'
 import { buildSnapshot, buildStats } from './snapshot'
 import { createSnapshotCache, type SnapshotCache } from './snapshot-cache'
 import { encodeLive } from './snapshot-encoding'
-import { requireSnapshotFormat, snapshotFormatOf } from './snapshot-format'
+import { snapshotFormatOf } from './snapshot-format'
 import { wallTablesOf } from './wall-tables'
+import { formatRoom, sender, type WallServer, type WallSocket, type WallTarget } from './wall-target'
+import type { SnapshotFormat } from '../contract/packed-snapshot'
 
-export type WallServer = Server<ClientToServerEvents, ServerToClientEvents>
+export type { WallServer } from './wall-target'
 
 export interface BroadcasterOptions {
   /** How often statuses, deadlines, case changes and statistics are judged and sent. */
@@ -40,8 +42,6 @@ export interface BroadcasterOptions {
   positionFlushMs?: number
   /** Statistics go out every this many ticks even when no case changed. */
   statsEveryTicks?: number
-  /** A socket gets at most one `wall:sync` snapshot this often; requests in between are refused cheaply. */
-  syncMinIntervalMs?: number
 }
 
 export interface Broadcaster {
@@ -54,7 +54,13 @@ export interface Broadcaster {
    * tick is in no delta).
    */
   snapshot(): WallSnapshot
-  /** Every wall gets a fresh snapshot in its format now (after an import replaced areas or statistics). */
+  /** A wall on this node that just connected: its snapshot, in its format. */
+  welcome(socket: WallSocket): void
+  /** A wall's `wall:sync`: the snapshot as the answer. */
+  sync(socket: WallSocket, ack: (answer: WallSnapshot | PackedSnapshot) => void): void
+  /** A snapshot in `format` to a socket or a room (a standby's joining walls), positions since its encoding after it. */
+  sendSnapshot(to: WallTarget, format: SnapshotFormat): void
+  /** Every wall on every node gets a fresh snapshot in its format now (an import replaced areas; a new leader took over). */
   announce(): void
   /** The shared packed encoding (tests and the bench count its encodings). */
   readonly snapshotCache: SnapshotCache
@@ -63,14 +69,13 @@ export interface Broadcaster {
 }
 
 export function createBroadcaster(io: WallServer, district: District, feed: FeedLog, {
-  tickMs = 1000, positionFlushMs = 100, statsEveryTicks = 2, syncMinIntervalMs = 5000,
-}: BroadcasterOptions = {}): Broadcaster {
+  tickMs = 1000, positionFlushMs = 100, statsEveryTicks = 2,
+}: BroadcasterOptions = {}, scopes: Pick<ScopeRooms, 'emit'> = { emit() {} }): Broadcaster {
   const changedCases = new Map<string, CaseSummary>()
   let newFeed: FeedItem[] = []
   let tick = 0
   /** The grid loads as of the last statistics sent: the next message carries only what differs. */
   let sentGridLoad: GridLoads = buildStats(district).gridLoad
-  const scopes = createScopeRooms(io, district)
 
   district.cases.onChange((record, transition) => {
     changedCases.set(record.id, toSummary(record))
@@ -89,29 +94,19 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     district, encode: () => encodeLive(district, feed, sentGridLoad), tables: () => tables.current().map((t) => t.ref),
   })
 
-  /** The snapshot in the socket's format; a packed one is followed by the positions sent since its encoding. */
-  function snapshotFor(socket: Socket<ClientToServerEvents, ServerToClientEvents>, send: (s: WallSnapshot | PackedSnapshot) => void): void {
-    if (snapshotFormatOf(socket) === 'json') return send(snapshot())
+  /** The snapshot in `format`; a packed one is followed by the positions sent since its encoding. */
+  function snapshotIn(format: SnapshotFormat, send: (s: WallSnapshot | PackedSnapshot) => void, caughtUpTo: Pick<WallSocket, 'emit'>): void {
+    if (format === 'json') return send(snapshot())
     const { snapshot: packed, movedSince } = snapshotCache.packed()
     send(packed)
     const caughtUp = recordsOf(movedSince)
-    if (caughtUp.length > 0) socket.emit('inspectors:status', encodePositionFrame({ serverTime: district.clock.now(), records: caughtUp }))
+    if (caughtUp.length > 0) caughtUpTo.emit('inspectors:status', encodePositionFrame({ serverTime: district.clock.now(), records: caughtUp }))
   }
 
-  io.use(requireSnapshotFormat)
-  io.on('connection', (socket) => {
-    snapshotFor(socket, (s) => socket.emit('wall:snapshot', s))
-    // Any socket could loop on multi-MB snapshots: one per window, the rest a few bytes.
-    let lastSyncAt = -Infinity
-    socket.on('wall:sync', (ack) => {
-      if (typeof ack !== 'function') return
-      const now = Date.now()
-      const wait = lastSyncAt + syncMinIntervalMs - now
-      if (wait > 0) return ack({ throttled: true, retryAfterMs: Math.ceil(wait) })
-      lastSyncAt = now
-      snapshotFor(socket, ack as (answer: WallSnapshot | PackedSnapshot | SyncThrottled) => void)
-    })
-  })
+  function sendSnapshot(to: WallTarget, format: SnapshotFormat): void {
+    const target = sender(io, to)
+    snapshotIn(format, (s) => target.emit('wall:snapshot', s), target)
+  }
 
   function recordsOf(ids: Iterable<number>): PositionRecord[] {
     const records: PositionRecord[] = []
@@ -173,9 +168,13 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
   return {
     flush,
     snapshot,
+    welcome: (socket) => sendSnapshot(socket, snapshotFormatOf(socket)),
+    sync: (socket, ack) => snapshotIn(snapshotFormatOf(socket), ack, socket),
+    sendSnapshot,
     announce() {
       snapshotCache.invalidate()
-      for (const socket of io.of('/').sockets.values()) snapshotFor(socket, (s) => socket.emit('wall:snapshot', s))
+      sendSnapshot(formatRoom('packed'), 'packed')
+      sendSnapshot(formatRoom('json'), 'json')
     },
     snapshotCache,
     stop() {

@@ -7,18 +7,17 @@ import type { DeviceRegistry } from '../devices/device-registry'
 import { buildCommunityBoard } from '../devices/community-board'
 import type { District } from '../domain/district'
 import type { DeviceStore } from '../store/device-store'
-import type { WallServer } from './broadcaster'
-
-/** The scope rooms' naming (scope-rooms.ts): walls focused on an area sit in `area:<code>`. */
-const ROOM_PREFIX = 'area:'
+import { AREA_ROOM_PREFIX, sender, type WallServer, type WallTarget } from './wall-target'
 
 export interface DeviceBroadcast {
   /** A community's figures moved (readings stored there). */
   touched(areaCodes: Iterable<string>): void
+  /** A wall just focused on `code`: the board at once, when it is a community. */
+  answerFocus(to: WallTarget, code: string): void
   tick(): void
 }
 
-export function createDeviceBroadcast(io: WallServer, district: District, registry: DeviceRegistry, alarms: DeviceAlarms, store: DeviceStore): DeviceBroadcast {
+export function createDeviceBroadcast(io: WallServer, district: District, registry: DeviceRegistry, alarms: DeviceAlarms, store: DeviceStore, focused: () => Iterable<string>): DeviceBroadcast {
   const dirty = new Set<string>()
   const isCommunity = (code: unknown): code is string => typeof code === 'string' && district.tree.get(code)?.level === 'community'
   // The board is read from the store (async): a read that fails is logged, and the next tick tries again.
@@ -28,22 +27,12 @@ export function createDeviceBroadcast(io: WallServer, district: District, regist
     })
   }
 
-  io.on('connection', (socket) => {
-    socket.on('wall:focus', (code: unknown) => {
-      if (isCommunity(code)) sendBoard(code, (board) => socket.emit('board:updated', board))
-    })
-  })
-
-  function focusedCommunities(): string[] {
-    const codes: string[] = []
-    for (const [room, members] of io.sockets.adapter.rooms) {
-      const code = room.slice(ROOM_PREFIX.length)
-      if (room.startsWith(ROOM_PREFIX) && members.size > 0 && isCommunity(code)) codes.push(code)
-    }
-    return codes
-  }
+  const focusedCommunities = () => [...focused()].filter(isCommunity)
 
   return {
+    answerFocus(to, code) {
+      if (isCommunity(code)) sendBoard(code, (board) => sender(io, to).emit('board:updated', board))
+    },
     touched(areaCodes) {
       for (const code of areaCodes) dirty.add(code)
     },
@@ -58,7 +47,7 @@ export function createDeviceBroadcast(io: WallServer, district: District, regist
       const raised = alarms.drainChanges()
       if (raised.length > 0) io.emit('alarms:changed', raised)
       if (dirty.size === 0) return
-      for (const code of focusedCommunities()) if (dirty.has(code)) sendBoard(code, (board) => io.to(ROOM_PREFIX + code).emit('board:updated', board))
+      for (const code of focusedCommunities()) if (dirty.has(code)) sendBoard(code, (board) => io.to(AREA_ROOM_PREFIX + code).emit('board:updated', board))
       dirty.clear()
     },
   }

@@ -1,51 +1,32 @@
-// Walls focused on an area (a street, a community, a grid) sit in the Socket.IO room `area:<code>`;
-// each stats tick sends every occupied room its own figures. Socket.IO drops a room when its last
-// socket leaves or disconnects, so an area nobody watches costs nothing.
-import type { Socket } from 'socket.io'
-import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events'
+// Walls focused on an area (a street, a community, a grid) sit in the Socket.IO room `area:<code>`
+// (wall-sessions.ts puts them there); each stats tick sends every focused area's room its own
+// figures, on whichever node its walls are (focused-areas.ts). An area nobody watches costs nothing.
 import type { District } from '../domain/district'
-import type { WallServer } from './broadcaster'
 import { buildScopeDetail, casesByGrid } from './scope-detail'
-
-const ROOM_PREFIX = 'area:'
-
-type WallSocket = Socket<ClientToServerEvents, ServerToClientEvents>
+import { AREA_ROOM_PREFIX, sender, type WallServer, type WallTarget } from './wall-target'
 
 export interface ScopeRooms {
-  /** Sends each occupied area room its figures (on the stats tick). */
+  /** Whether `code` is an area of the district (a wall may focus on it). */
+  knows(code: string): boolean
+  /** A wall just focused on `code`: its figures at once. */
+  answer(to: WallTarget, code: string): void
+  /** Sends each focused area's room its figures (on the stats tick). */
   emit(): void
 }
 
-export function createScopeRooms(io: WallServer, district: District): ScopeRooms {
-  io.on('connection', (socket) => {
-    socket.on('wall:focus', (code: unknown) => focus(socket, code))
-  })
-
-  /** A known code (or null, the whole district): leave the old room, join the new, answer at once. */
-  function focus(socket: WallSocket, code: unknown): void {
-    if (code !== null && !(typeof code === 'string' && district.tree.get(code))) return
-    for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX)) void socket.leave(room)
-    if (code === null) return
-    void socket.join(ROOM_PREFIX + code)
-    socket.emit('scope:updated', buildScopeDetail(district, code))
-  }
-
-  function focusedCodes(): string[] {
-    const codes: string[] = []
-    for (const [room, members] of io.sockets.adapter.rooms) {
-      const code = room.slice(ROOM_PREFIX.length)
-      // An import may have removed the area since: nothing to send until the wall refocuses.
-      if (room.startsWith(ROOM_PREFIX) && members.size > 0 && district.tree.get(code)) codes.push(code)
-    }
-    return codes
-  }
-
+export function createScopeRooms(io: WallServer, district: District, focused: () => Iterable<string>): ScopeRooms {
+  const knows = (code: string) => district.tree.get(code) != null
   return {
+    knows,
+    answer(to, code) {
+      if (knows(code)) sender(io, to).emit('scope:updated', buildScopeDetail(district, code))
+    },
     emit() {
-      const codes = focusedCodes()
+      // An import may have removed an area since: nothing to send until its walls refocus.
+      const codes = [...focused()].filter(knows)
       if (codes.length === 0) return
       const byGrid = casesByGrid(district.cases.all())
-      for (const code of codes) io.to(ROOM_PREFIX + code).emit('scope:updated', buildScopeDetail(district, code, byGrid))
+      for (const code of codes) io.to(AREA_ROOM_PREFIX + code).emit('scope:updated', buildScopeDetail(district, code, byGrid))
     },
   }
 }

@@ -11,6 +11,10 @@ export interface MetricSources {
   /** Socket.IO clients connected to this node. */
   connectedWalls: () => number
   role: () => NodeRole
+  /** A round trip to the store (PostgreSQL; SQLite a read) in ms; rejects when it does not answer. */
+  storePing?: () => Promise<number>
+  /** A PING to Redis in ms, null when it does not answer (only with REDIS_URL). */
+  redisPing?: () => Promise<number | null>
 }
 
 export interface WallMetrics {
@@ -20,6 +24,8 @@ export interface WallMetrics {
   readonly storeWriteSeconds: Histogram<'operation'>
   readonly snapshotBytes: Histogram
   readonly snapshotBuildSeconds: Histogram
+  /** Seconds from the leader's beat to its arrival on this node through Redis (standbys only). */
+  readonly broadcastLagSeconds: Histogram
   /** Connects the values read at each scrape. */
   watch(sources: MetricSources): void
   /** The exposition text, process metrics included. */
@@ -68,10 +74,30 @@ export function createMetrics(): WallMetrics {
     name: 'wall_snapshot_build_seconds', help: 'Time to encode the shared packed snapshot (done at most once per tick).', registers,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   })
+  const broadcastLagSeconds = new Histogram({
+    name: 'wall_broadcast_lag_seconds', registers,
+    help: 'On a standby: seconds from the leader emitting its beat to this node receiving it through Redis (what every broadcast to this node\'s walls waits).',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  })
+  new Gauge({
+    name: 'wall_store_latency_seconds', help: 'A round trip to the store at the scrape; -1 when it does not answer.', registers,
+    async collect() {
+      if (!sources.storePing) return
+      this.set(await sources.storePing().then((ms) => ms / 1000, () => -1))
+    },
+  })
+  new Gauge({
+    name: 'wall_redis_latency_seconds', help: 'A PING to Redis at the scrape; -1 when it does not answer (absent without REDIS_URL).', registers,
+    async collect() {
+      if (!sources.redisPing) return
+      const ms = await sources.redisPing()
+      this.set(ms == null ? -1 : ms / 1000)
+    },
+  })
   // After every metric is registered: merge takes the registries' metrics as they are now.
   const merged = Registry.merge([processMetrics(), registry])
   return {
-    positionsAccepted, storeWriteSeconds, snapshotBytes, snapshotBuildSeconds,
+    positionsAccepted, storeWriteSeconds, snapshotBytes, snapshotBuildSeconds, broadcastLagSeconds,
     watch(next) { sources = next },
     async scrape() {
       return { contentType: merged.contentType, text: await merged.metrics() }

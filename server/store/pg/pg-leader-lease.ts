@@ -18,7 +18,15 @@ export interface LeaderLeaseOptions {
   heartbeatMs?: number
   /** A try that failed for another reason than the lock being held (PostgreSQL unreachable). */
   onTryFailed?: (error: Error) => void
+  /**
+   * The leader's HTTP address (NODE_URL), published as the lock session's application_name: the
+   * other nodes find it beside the lock (findLeaderAddress), and it vanishes with the session.
+   */
+  address?: string
 }
+
+/** The lock session's application_name is this, then the address. */
+const ADDRESS_PREFIX = 'grid-wall leader '
 
 export interface LeaderLease {
   /** Resolves once this node holds the lock (a standby waits here). */
@@ -38,7 +46,7 @@ function lockParts(key: bigint): [number, number] {
   return [Number((key >> 32n) & 0xffff_ffffn), Number(key & 0xffff_ffffn)]
 }
 
-export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_KEY, retryMs = 1000, heartbeatMs = 2000, onTryFailed }: LeaderLeaseOptions = {}): LeaderLease {
+export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_KEY, retryMs = 1000, heartbeatMs = 2000, onTryFailed, address }: LeaderLeaseOptions = {}): LeaderLease {
   let client: pg.Client | null = null
   let backendPid: number | null = null
   let held = false
@@ -58,7 +66,7 @@ export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_
   }
 
   async function tryOnce(): Promise<boolean> {
-    const session = new pg.Client({ connectionString })
+    const session = new pg.Client({ connectionString, application_name: address ? ADDRESS_PREFIX + address : 'grid-wall leader' })
     // An error on an idle session (PostgreSQL restarted, the backend terminated) must not end the process.
     session.on('error', (error) => { if (session === client) lose(`the lock's session failed: ${error.message}`) })
     session.on('end', () => { if (session === client) lose('the lock\'s session ended') })
@@ -115,4 +123,17 @@ export function createLeaderLease(connectionString: string, { key = LEADER_LOCK_
       if (session) await session.end().catch(() => {})
     },
   }
+}
+
+/**
+ * The address the current leader published with its lock, or null when no session holds the lock
+ * (the leader died and no standby has taken over yet) or the leader published none.
+ */
+export async function findLeaderAddress(sql: Sql, key: bigint = LEADER_LOCK_KEY): Promise<string | null> {
+  const [classid, objid] = lockParts(key)
+  const { rows } = await sql.query<{ name: string }>(`SELECT a.application_name AS name FROM pg_locks l
+    JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 1`, [classid, objid])
+  const name = rows[0]?.name ?? ''
+  return name.startsWith(ADDRESS_PREFIX) ? name.slice(ADDRESS_PREFIX.length) : null
 }
