@@ -20,7 +20,7 @@ import { guardedInterval } from '../boot/guarded-interval'
 import type { CaseSummary, FeedItem, WallSnapshot } from '../contract/domain'
 import type { PackedSnapshot } from '../contract/packed-snapshot'
 import { gridLoadChanges, type GridLoads } from '../contract/grid-load-changes'
-import { encodePositionFrame, type PositionRecord } from '../contract/position-frame'
+import { encodePositionFrame, type PositionFrame, type PositionRecord } from '../contract/position-frame'
 import { toSummary } from '../domain/case-book'
 import type { District } from '../domain/district'
 import type { FeedLog } from './feed-log'
@@ -34,6 +34,13 @@ import { formatRoom, sender, type WallServer, type WallSocket, type WallTarget }
 import type { SnapshotFormat } from '../contract/packed-snapshot'
 
 export type { WallServer } from './wall-target'
+
+/**
+ * A position frame as sent: bytes in a Uint8Array, not a bare ArrayBuffer, because the Redis
+ * adapter's msgpack carries views only (a bare ArrayBuffer reached the other nodes' walls as {}).
+ * A browser receives an ArrayBuffer either way.
+ */
+const positionFrameBytes = (frame: PositionFrame): Uint8Array => new Uint8Array(encodePositionFrame(frame))
 
 export interface BroadcasterOptions {
   /** How often statuses, deadlines, case changes and statistics are judged and sent. */
@@ -100,7 +107,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     const { snapshot: packed, movedSince } = snapshotCache.packed()
     send(packed)
     const caughtUp = recordsOf(movedSince)
-    if (caughtUp.length > 0) caughtUpTo.emit('inspectors:status', encodePositionFrame({ serverTime: district.clock.now(), records: caughtUp }))
+    if (caughtUp.length > 0) caughtUpTo.emit('inspectors:status', positionFrameBytes({ serverTime: district.clock.now(), records: caughtUp }))
   }
 
   function sendSnapshot(to: WallTarget, format: SnapshotFormat): void {
@@ -122,7 +129,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     const serverTime = district.clock.now()
     const moved = recordsOf(district.inspectors.drainDirty())
     if (moved.length === 0) return
-    io.volatile.emit('inspectors:moved', encodePositionFrame({ serverTime, records: moved }))
+    io.volatile.emit('inspectors:moved', positionFrameBytes({ serverTime, records: moved }))
     snapshotCache.noteMoved(moved.map((r) => r.id))
   }
 
@@ -133,7 +140,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
    */
   function flushStatusChanges(): void {
     const changed = recordsOf(district.inspectors.drainStatusChanges())
-    if (changed.length > 0) io.emit('inspectors:status', encodePositionFrame({ serverTime: district.clock.now(), records: changed }))
+    if (changed.length > 0) io.emit('inspectors:status', positionFrameBytes({ serverTime: district.clock.now(), records: changed }))
   }
 
   function flushCases(): boolean {

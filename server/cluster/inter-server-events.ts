@@ -1,7 +1,8 @@
-// What the nodes say to each other through the Redis stream (io.serverSideEmit), beside the
-// broadcasts to walls. A standby never builds a picture of the district: its walls' snapshots and
-// focus answers are asked of the leader, which sends them to those walls through the same stream,
-// in order with its broadcasts (so a wall never gets a delta older than its snapshot after it).
+// What the nodes say to each other (io.serverSideEmit: the adapter sends these by Redis pub/sub, not
+// through the stream, so they may overtake broadcasts and are lost while Redis is away; every one is
+// repeated or asked again). A standby never builds a picture of the district: its walls' snapshots
+// and focus answers are asked of the leader, which sends them to those walls as broadcasts, through
+// the stream, in order with all the others (so a wall never gets a delta older than its snapshot after it).
 import type { SnapshotFormat } from '../contract/packed-snapshot'
 
 export interface InterServerEvents {

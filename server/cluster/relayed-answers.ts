@@ -1,7 +1,9 @@
 // A standby's walls, answered by the leader through Redis. Walls joining within `gatherMs` of each
 // other (a reconnect storm) share one room and one request, so the leader sends one snapshot per
 // room, not one per wall; the leader sends it to the room through the stream and then says so
-// ('snapshot:sent'), and the walls leave the room. A request nobody answered (no leader yet, or it
+// ('snapshot:sent'). That word comes by Redis pub/sub, which the adapter uses for server-side
+// messages, and may overtake the snapshot still in the stream: so the walls leave the room only
+// `leaveAfterMs` later (no one sends to an answered room again). A request nobody answered (no leader yet, or it
 // died meanwhile) is asked again every `retryMs` while the room still has walls; a new leader also
 // sends every wall a snapshot when it takes over. A wall's focus is reported at once (the leader
 // answers that socket) and the node's whole list every `reportMs`.
@@ -18,6 +20,7 @@ export interface RelayedAnswersOptions {
   gatherMs?: number
   retryMs?: number
   reportMs?: number
+  leaveAfterMs?: number
 }
 
 export interface RelayedAnswers extends WallAnswers {
@@ -31,7 +34,7 @@ interface WaitingRoom {
   askedAt: number
 }
 
-export function createRelayedAnswers(io: WallServer, { node, focusedAreas, gatherMs = 50, retryMs = 3000, reportMs = 5000 }: RelayedAnswersOptions): RelayedAnswers {
+export function createRelayedAnswers(io: WallServer, { node, focusedAreas, gatherMs = 50, retryMs = 3000, reportMs = 5000, leaveAfterMs = 30_000 }: RelayedAnswersOptions): RelayedAnswers {
   const waiting = new Map<string, WaitingRoom>()
   const gathering = new Map<SnapshotFormat, string>()
   let rooms = 0
@@ -60,7 +63,7 @@ export function createRelayedAnswers(io: WallServer, { node, focusedAreas, gathe
   io.on('snapshot:sent', (answer) => {
     const room = answer?.room
     if (typeof room !== 'string' || !waiting.delete(room)) return
-    io.local.in(room).socketsLeave(room)
+    setTimeout(() => io.local.in(room).socketsLeave(room), leaveAfterMs).unref()
   })
 
   const retry = setInterval(() => {

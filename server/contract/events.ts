@@ -24,6 +24,9 @@ export interface SyncThrottled {
   retryAfterMs: number
 }
 
+/** A packed position frame: the server sends a Uint8Array (it crosses nodes through Redis); a browser receives an ArrayBuffer. */
+export type PositionFrameBytes = ArrayBuffer | Uint8Array
+
 export interface ServerToClientEvents {
   /**
    * Sent to each wall as it connects (and reconnects), and to every wall after an import: the whole
@@ -32,9 +35,9 @@ export interface ServerToClientEvents {
    */
   'wall:snapshot': (snapshot: WallSnapshot | PackedSnapshot) => void
   /** Inspectors that moved or changed status since the last position flush (~100 ms), packed by position-frame.ts. Volatile. */
-  'inspectors:moved': (frame: ArrayBuffer) => void
+  'inspectors:moved': (frame: PositionFrameBytes) => void
   /** Inspectors whose status (online / stale / offline) changed, packed like 'inspectors:moved'. Reliable: never skipped. */
-  'inspectors:status': (frame: ArrayBuffer) => void
+  'inspectors:status': (frame: PositionFrameBytes) => void
   'cases:changed': (change: CasesChanged) => void
   'stats:changed': (stats: StatsChanged) => void
   /** The figures of the area this wall is focused on (only to walls in that area's room). */
