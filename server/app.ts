@@ -141,7 +141,11 @@ export async function leadDistrict(shell: NodeShell, config: ServerConfig, opene
   const leaderParts = { broadcaster, scopes, devices: () => runningDevices.broadcast }
   shell.sessions.answerWith(localAnswers(leaderParts))
   const otherNodes = shell.redis ? answerOtherNodes(io, leaderParts, { focusedAreas: shell.focusedAreas, address }) : null
-  if (shell.redis) broadcaster.announce()
+  if (shell.redis) {
+    broadcaster.announce()
+    // While Redis was away only this node's walls were sent anything: the others get the whole picture again.
+    shell.redis.onBack(() => broadcaster.announce())
+  }
 
   return {
     httpServer, io, district, store, simulator, broadcaster, devices, party,

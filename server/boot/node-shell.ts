@@ -11,7 +11,7 @@ import { basemapRouter } from '../basemap/basemap-router'
 import { pageBasemap } from '../basemap/basemap-config'
 import type { RedisLink } from '../broadcast/redis-link'
 import { createWallSessions, type WallSessions } from '../broadcast/wall-sessions'
-import type { WallServer } from '../broadcast/wall-target'
+import { routeBroadcasts, type WallServer } from '../broadcast/wall-target'
 import { createFocusedAreas, type FocusedAreas } from '../cluster/focused-areas'
 import type { ServerConfig } from '../config'
 import { apiNotFound } from '../http/api-not-found'
@@ -49,6 +49,7 @@ export function createNodeShell(config: ServerConfig, redis: RedisLink | null): 
   app.set('trust proxy', 'loopback')
   const httpServer = createServer(app)
   const io: WallServer = new Server(httpServer, { serveClient: false, ...(redis ? { adapter: redis.adapter } : {}) })
+  if (redis) routeBroadcasts(io, () => redis.reachable())
   io.use(socketWallToken(config.access))
   const sessions = createWallSessions(io)
   const focusedAreas = createFocusedAreas(io)

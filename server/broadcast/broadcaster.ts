@@ -30,7 +30,7 @@ import { createSnapshotCache, type SnapshotCache } from './snapshot-cache'
 import { encodeLive } from './snapshot-encoding'
 import { snapshotFormatOf } from './snapshot-format'
 import { wallTablesOf } from './wall-tables'
-import { formatRoom, sender, type WallServer, type WallSocket, type WallTarget } from './wall-target'
+import { formatRoom, sender, type WallServer, type WallSocket, type WallTarget, walls } from './wall-target'
 import type { SnapshotFormat } from '../contract/packed-snapshot'
 
 export type { WallServer } from './wall-target'
@@ -129,7 +129,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     const serverTime = district.clock.now()
     const moved = recordsOf(district.inspectors.drainDirty())
     if (moved.length === 0) return
-    io.volatile.emit('inspectors:moved', positionFrameBytes({ serverTime, records: moved }))
+    walls(io).volatile.emit('inspectors:moved', positionFrameBytes({ serverTime, records: moved }))
     snapshotCache.noteMoved(moved.map((r) => r.id))
   }
 
@@ -140,12 +140,12 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
    */
   function flushStatusChanges(): void {
     const changed = recordsOf(district.inspectors.drainStatusChanges())
-    if (changed.length > 0) io.emit('inspectors:status', positionFrameBytes({ serverTime: district.clock.now(), records: changed }))
+    if (changed.length > 0) walls(io).emit('inspectors:status', positionFrameBytes({ serverTime: district.clock.now(), records: changed }))
   }
 
   function flushCases(): boolean {
     if (changedCases.size === 0) return false
-    io.emit('cases:changed', { cases: [...changedCases.values()], feed: newFeed })
+    walls(io).emit('cases:changed', { cases: [...changedCases.values()], feed: newFeed })
     changedCases.clear()
     newFeed = []
     return true
@@ -160,7 +160,7 @@ export function createBroadcaster(io: WallServer, district: District, feed: Feed
     const casesChanged = flushCases()
     if (casesChanged || tick % statsEveryTicks === 0) {
       const { gridLoad, ...stats } = buildStats(district)
-      io.emit('stats:changed', { ...stats, gridLoadChanges: gridLoadChanges(sentGridLoad, gridLoad) })
+      walls(io).emit('stats:changed', { ...stats, gridLoadChanges: gridLoadChanges(sentGridLoad, gridLoad) })
       sentGridLoad = gridLoad
       snapshotCache.changed()
       scopes.emit()

@@ -7,7 +7,7 @@ import type { DeviceRegistry } from '../devices/device-registry'
 import { buildCommunityBoard } from '../devices/community-board'
 import type { District } from '../domain/district'
 import type { DeviceStore } from '../store/device-store'
-import { AREA_ROOM_PREFIX, sender, type WallServer, type WallTarget } from './wall-target'
+import { AREA_ROOM_PREFIX, sender, type WallServer, type WallTarget, walls } from './wall-target'
 
 export interface DeviceBroadcast {
   /** A community's figures moved (readings stored there). */
@@ -39,15 +39,15 @@ export function createDeviceBroadcast(io: WallServer, district: District, regist
     tick() {
       registry.refreshStatuses(district.clock.now())
       const changed = registry.drainChanged()
-      if (changed.length > 0) io.emit('devices:status', changed.map((id) => registry.live(id)))
+      if (changed.length > 0) walls(io).emit('devices:status', changed.map((id) => registry.live(id)))
       for (const id of changed) {
         const info = registry.info(id)
         if (info) dirty.add(info.areaCode)
       }
       const raised = alarms.drainChanges()
-      if (raised.length > 0) io.emit('alarms:changed', raised)
+      if (raised.length > 0) walls(io).emit('alarms:changed', raised)
       if (dirty.size === 0) return
-      for (const code of focusedCommunities()) if (dirty.has(code)) sendBoard(code, (board) => io.to(AREA_ROOM_PREFIX + code).emit('board:updated', board))
+      for (const code of focusedCommunities()) if (dirty.has(code)) sendBoard(code, (board) => walls(io).to(AREA_ROOM_PREFIX + code).emit('board:updated', board))
       dirty.clear()
     },
   }

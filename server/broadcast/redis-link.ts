@@ -18,6 +18,8 @@ export interface RedisLink {
   adapter: ReturnType<typeof createAdapter>
   /** Whether the client is connected and ready now. */
   reachable(): boolean
+  /** Called each time Redis answers again after it was lost. */
+  onBack(listener: () => void): void
   /** A PING's round trip in ms, or null when Redis does not answer within `timeoutMs`. */
   latencyMs(timeoutMs?: number): Promise<number | null>
   close(): Promise<void>
@@ -32,16 +34,27 @@ export async function connectRedis(url: string, { streamName = 'grid-wall', maxR
     // they wait for the reconnection; emits made meanwhile go out when Redis is back.
   })
   let lastError = ''
+  let lost = false
+  const back: (() => void)[] = []
   // Without a listener an 'error' ends the process; the client keeps reconnecting on its own.
   client.on('error', (error: Error) => {
     if (error.message !== lastError) console.warn(`redis: ${error.message} (reconnecting)`)
     lastError = error.message
   })
-  client.on('ready', () => { lastError = '' })
+  client.on('ready', () => {
+    lastError = ''
+    if (!lost) return
+    lost = false
+    console.warn('redis: back')
+    for (const listener of back) listener()
+  })
+  client.on('end', () => { lost = true })
+  client.on('reconnecting', () => { lost = true })
   await client.connect()
   return {
     adapter: createAdapter(client, { streamName }),
     reachable: () => client.isReady,
+    onBack: (listener) => { back.push(listener) },
     async latencyMs(timeoutMs = 1000) {
       if (!client.isReady) return null
       const started = performance.now()

@@ -3,7 +3,7 @@
 // figures, on whichever node its walls are (focused-areas.ts). An area nobody watches costs nothing.
 import type { District } from '../domain/district'
 import { buildScopeDetail, casesByGrid } from './scope-detail'
-import { AREA_ROOM_PREFIX, sender, type WallServer, type WallTarget } from './wall-target'
+import { AREA_ROOM_PREFIX, sender, type WallServer, type WallTarget, walls } from './wall-target'
 
 export interface ScopeRooms {
   /** Whether `code` is an area of the district (a wall may focus on it). */
@@ -26,7 +26,7 @@ export function createScopeRooms(io: WallServer, district: District, focused: ()
       const codes = [...focused()].filter(knows)
       if (codes.length === 0) return
       const byGrid = casesByGrid(district.cases.all())
-      for (const code of codes) io.to(AREA_ROOM_PREFIX + code).emit('scope:updated', buildScopeDetail(district, code, byGrid))
+      for (const code of codes) walls(io).to(AREA_ROOM_PREFIX + code).emit('scope:updated', buildScopeDetail(district, code, byGrid))
     },
   }
 }

@@ -4,6 +4,7 @@
 import { startServerProcess, type ServerProcess } from './server-process'
 
 export interface NodeHealthAnswer {
+  status: 'ok' | 'degraded'
   role: 'single' | 'leader' | 'standby'
   leader?: { address: string; beatAgeMs: number } | null
   store: { kind: string; reachable: boolean }

@@ -7,15 +7,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WallSnapshot } from '../../../server/contract/domain'
-import type { CasesChanged } from '../../../server/contract/events'
-import { decodePositionFrame } from '../../../server/contract/position-frame'
 import { healthOf, leaderAmong, sendThrough, standbysSeeLeader, startNode } from '../../helpers/cluster-nodes'
 import { killHard, type ServerProcess } from '../../helpers/server-process'
 import { startPostgres, type Postgres } from '../../helpers/start-postgres'
 import { startRedis, type Redis } from '../../helpers/start-redis'
+import { openJsonWall, type Wall } from '../../helpers/socket-wall'
 import { waitFor } from '../../helpers/wait-for'
 
 const KEY = 'cluster-key'
@@ -24,37 +22,7 @@ let postgres: Postgres
 let redis: Redis
 const nodes: ServerProcess[] = []
 const walls: Wall[] = []
-
-interface Wall {
-  node: string
-  socket: Socket
-  snapshots: { at: number; snapshot: WallSnapshot }[]
-  /** Inspector id → fixAt of the newest position the wall was sent. */
-  fixes: Map<number, number>
-  fixAt: Map<number, number>
-  cases: Map<string, string>
-}
-
-function openWall(node: ServerProcess): Wall {
-  const socket = connect(node.url, { transports: ['websocket'], auth: { snapshotFormat: 'json' }, reconnectionDelay: 200, reconnectionDelayMax: 1000 })
-  const wall: Wall = { node: node.url, socket, snapshots: [], fixes: new Map(), fixAt: new Map(), cases: new Map() }
-  socket.on('wall:snapshot', (snapshot: WallSnapshot) => {
-    wall.snapshots.push({ at: Date.now(), snapshot })
-    for (const c of snapshot.cases) wall.cases.set(c.id, c.step)
-    for (const m of snapshot.inspectors) wall.fixes.set(m.id, m.fixAt)
-  })
-  const onFrame = (data: ArrayBuffer) => {
-    for (const r of decodePositionFrame(data).records) {
-      wall.fixes.set(r.id, r.fixAt)
-      wall.fixAt.set(r.id, Date.now())
-    }
-  }
-  socket.on('inspectors:moved', onFrame)
-  socket.on('inspectors:status', onFrame)
-  socket.on('cases:changed', (change: CasesChanged) => { for (const c of change.cases) wall.cases.set(c.id, c.step) })
-  walls.push(wall)
-  return wall
-}
+const openWall = (node: ServerProcess) => { const wall = openJsonWall(node.url); walls.push(wall); return wall }
 
 const env = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-node-'))
@@ -144,7 +112,7 @@ describe('three nodes, and the leader killed', () => {
     await waitFor(() => sent.length > afterKill + 2, 10_000, 'fixes acknowledged after the takeover')
     const lastAcked = sent[sent.length - 1]
     await waitFor(() => [onB, onC].every((w) => (w.fixes.get(second.id) ?? 0) >= lastAcked), 10_000, 'the newest fix on every wall')
-    const liveAgainMs = Math.max(...[onB, onC].map((w) => w.fixAt.get(second.id)! - killedAt))
+    const liveAgainMs = Math.max(...[onB, onC].map((w) => w.fixArrivedAt.get(second.id)! - killedAt))
     console.log(`failover: the new leader took over ${tookOverMs} ms after kill -9; every wall had a live fix ${liveAgainMs} ms after it`)
     expect(liveAgainMs).toBeLessThan(10_000)
     reporting = false
