@@ -1,6 +1,7 @@
 // A standby's walls, answered by the leader through Redis. Walls joining within `gatherMs` of each
-// other (a reconnect storm) share one room and one request, so the leader sends one snapshot per
-// room, not one per wall; the leader sends it to the room through the stream and then says so
+// other share one room and one request, and a node has one request out at a time (walls joining
+// meanwhile gather for the next), so a reconnect storm costs the leader a few snapshots, not one per
+// wall; the leader sends it to the room through the stream and then says so
 // ('snapshot:sent'). That word comes by Redis pub/sub, which the adapter uses for server-side
 // messages, and may overtake the snapshot still in the stream: so the walls leave the room only
 // `leaveAfterMs` later (no one sends to an answered room again). A request nobody answered (no leader yet, or it
@@ -35,16 +36,41 @@ interface WaitingRoom {
 }
 
 export function createRelayedAnswers(io: WallServer, { node, focusedAreas, gatherMs = 50, retryMs = 3000, reportMs = 5000, leaveAfterMs = 30_000 }: RelayedAnswersOptions): RelayedAnswers {
-  const waiting = new Map<string, WaitingRoom>()
+  /** Rooms of walls waiting, oldest first; askedAt 0 while still gathering. */
+  const waiting = new Map<string, WaitingRoom & { openedAt: number }>()
   const gathering = new Map<SnapshotFormat, string>()
+  /** The one request of this node the leader has not answered yet. */
+  let inFlight: string | null = null
   let rooms = 0
 
+  const members = (room: string) => io.of('/').adapter.rooms.get(room)?.size ?? 0
+
   function ask(room: string): void {
-    const wait = waiting.get(room)
-    if (!wait) return
+    const wait = waiting.get(room)!
     if (gathering.get(wait.format) === room) gathering.delete(wait.format)
     wait.askedAt = Date.now()
+    inFlight = room
     io.serverSideEmit('snapshot:wanted', { room, format: wait.format })
+  }
+
+  /** One request at a time: walls joining while one is out gather for the next (a storm costs the leader a few snapshots, not one per wall). */
+  function pump(): void {
+    const now = Date.now()
+    if (inFlight) {
+      const wait = waiting.get(inFlight)
+      if (wait && now - wait.askedAt < retryMs) return
+      if (wait && members(inFlight) > 0) return ask(inFlight)
+      if (wait) waiting.delete(inFlight)
+      inFlight = null
+    }
+    for (const [room, wait] of waiting) {
+      if (members(room) === 0 && now - wait.openedAt >= gatherMs) {
+        waiting.delete(room)
+        if (gathering.get(wait.format) === room) gathering.delete(wait.format)
+        continue
+      }
+      if (now - wait.openedAt >= gatherMs) return ask(room)
+    }
   }
 
   function wantSnapshot(socket: Parameters<WallAnswers['welcome']>[0]): void {
@@ -53,9 +79,8 @@ export function createRelayedAnswers(io: WallServer, { node, focusedAreas, gathe
     if (!room) {
       room = `snapshot-wait:${node}:${++rooms}`
       gathering.set(format, room)
-      waiting.set(room, { format, askedAt: 0 })
-      const asking = room
-      setTimeout(() => ask(asking), gatherMs)
+      waiting.set(room, { format, askedAt: 0, openedAt: Date.now() })
+      setTimeout(pump, gatherMs)
     }
     void socket.join(room)
   }
@@ -64,16 +89,11 @@ export function createRelayedAnswers(io: WallServer, { node, focusedAreas, gathe
     const room = answer?.room
     if (typeof room !== 'string' || !waiting.delete(room)) return
     setTimeout(() => io.local.in(room).socketsLeave(room), leaveAfterMs).unref()
+    if (room === inFlight) inFlight = null
+    pump()
   })
 
-  const retry = setInterval(() => {
-    const now = Date.now()
-    for (const [room, wait] of waiting) {
-      if (wait.askedAt === 0) continue
-      if (!io.of('/').adapter.rooms.get(room)?.size) waiting.delete(room)
-      else if (now - wait.askedAt >= retryMs) ask(room)
-    }
-  }, Math.min(retryMs, 1000))
+  const retry = setInterval(pump, Math.min(retryMs, 1000))
   const report = setInterval(() => io.serverSideEmit('focus:rooms', { node, codes: focusedAreas.local() }), reportMs)
 
   return {
