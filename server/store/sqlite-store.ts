@@ -255,6 +255,10 @@ class SqliteStore implements WallStore {
   /** SQLite commits as it writes: nothing is ever waiting. */
   async flush(): Promise<void> {}
 
+  writesMade(): number {
+    return 0
+  }
+
   close(): void {
     this.db.close()
   }

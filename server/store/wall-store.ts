@@ -104,5 +104,11 @@ export interface WallStore {
    * acknowledging a write: SQLite commits as it writes (resolved at once), PostgreSQL in batches.
    */
   flush(): Promise<void>
+  /**
+   * A count that grows with every write made (in any request or timer); unchanged across a request
+   * means it wrote nothing, and its answer need not wait for others' commits. SQLite, which commits as
+   * it writes, keeps it at 0.
+   */
+  writesMade(): number
   close(): void
 }

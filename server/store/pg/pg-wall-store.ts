@@ -171,6 +171,7 @@ async function loadPgWallStore(pool: pg.Pool, queue: WriteQueue): Promise<PgWall
     // so they commit in one transaction, or (the queue failing for good) not at all.
     transaction: <T>(work: () => T): T => work(),
     flush: () => queue.flush(),
+    writesMade: () => queue.appended,
     close() {
       void end()
     },

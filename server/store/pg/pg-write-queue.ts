@@ -19,6 +19,8 @@ export interface WriteQueue {
   readonly failed: Error | null
   /** Operations appended and not yet committed. */
   readonly pending: number
+  /** Operations appended since the queue was made: an answer that appended none need not wait for a commit. */
+  readonly appended: number
 }
 
 export interface WriteQueueOptions {
@@ -36,6 +38,7 @@ export function createPgWriteQueue(pool: pg.Pool, { fence, onFailed }: WriteQueu
   /** The commit that will take what is queued now, once the running one is done. */
   let next: Promise<void> | null = null
   let inFlight = 0
+  let appended = 0
 
   async function commit(ops: WriteOp[]): Promise<void> {
     if (failed) throw failed
@@ -70,6 +73,7 @@ export function createPgWriteQueue(pool: pg.Pool, { fence, onFailed }: WriteQueu
     append(op) {
       if (failed) throw failed
       queued.push(op)
+      appended++
     },
     flush() {
       if (failed) return Promise.reject(failed)
@@ -88,6 +92,9 @@ export function createPgWriteQueue(pool: pg.Pool, { fence, onFailed }: WriteQueu
     },
     get pending() {
       return queued.length + inFlight
+    },
+    get appended() {
+      return appended
     },
   }
 }
