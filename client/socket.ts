@@ -80,7 +80,12 @@ export function bindSocket(socket: WallSocket, stores: WallStores, tables: Table
     stores.focus.resend()
     void stores.devices?.refresh()
   })
-  socket.on('disconnect', () => { stores.connection.connected = false })
+  socket.on('disconnect', () => {
+    stores.connection.connected = false
+    // The next node says what it lacks, if anything.
+    stores.connection.node = { store: true, redis: null, leader: true }
+  })
+  socket.on('node:condition', (condition) => { stores.connection.node = condition })
   socket.on('wall:snapshot', receiveSnapshot)
   socket.on('inspectors:moved', (data) => gate.whenLive(() => {
     const frame = decodePositionFrame(data)

@@ -10,6 +10,7 @@ const en: typeof zhCN = {
     live: 'Live',
     stale: 'Stale',
     offline: 'Disconnected',
+    linkDown: { store: 'Database down', redis: 'Cluster link down', leader: 'Leader changing over' },
     dataAge: 'Data {age}',
     reconnecting: 'Live feed lost, reconnecting…',
     demoTime: 'Demo time',

@@ -8,6 +8,7 @@ export default {
     live: '实时',
     stale: '数据滞后',
     offline: '连接中断',
+    linkDown: { store: '数据库中断', redis: '集群通道中断', leader: '主节点切换中' },
     dataAge: '数据 {age}',
     reconnecting: '实时数据连接中断，正在重连…',
     demoTime: '演示时间',

@@ -2,6 +2,7 @@
 // runs faster when the simulator is sped up), so the wall never trusts its own PC's clock for it.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import type { NodeCondition } from '../../server/contract/events'
 
 export const useConnectionStore = defineStore('connection', () => {
   const connected = ref(false)
@@ -32,5 +33,15 @@ export const useConnectionStore = defineStore('connection', () => {
 
   const clockSpeed = computed(() => sync.value.speed)
 
-  return { connected, lastMessageAt, clockSpeed, clockSimulated, markMessage, setClock, domainNow }
+  /** The serving node's links (issue #12); all up until it says otherwise, and again on each new connection. */
+  const node = ref<NodeCondition>({ store: true, redis: null, leader: true })
+  /** The first link down, in the order an operator should hear of it; null when all are up. */
+  const linkDown = computed<'store' | 'redis' | 'leader' | null>(() => {
+    if (!node.value.store) return 'store'
+    if (node.value.redis === false) return 'redis'
+    if (!node.value.leader) return 'leader'
+    return null
+  })
+
+  return { connected, lastMessageAt, clockSpeed, clockSimulated, node, linkDown, markMessage, setClock, domainNow }
 })

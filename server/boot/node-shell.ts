@@ -13,6 +13,7 @@ import type { RedisLink } from '../broadcast/redis-link'
 import { createWallSessions, type WallSessions } from '../broadcast/wall-sessions'
 import { routeBroadcasts, type WallServer } from '../broadcast/wall-target'
 import { createFocusedAreas, type FocusedAreas } from '../cluster/focused-areas'
+import { watchNodeCondition, type ConditionWatch } from '../cluster/node-condition'
 import type { ServerConfig } from '../config'
 import { apiNotFound } from '../http/api-not-found'
 import { finalErrors } from '../http/final-errors'
@@ -63,6 +64,13 @@ export function createNodeShell(config: ServerConfig, redis: RedisLink | null): 
     ...(redis ? { redisPing: () => redis.latencyMs() } : {}),
   })
   metrics.watch(sources())
+  // What this node's walls are told about its links (started once something is reported).
+  let condition: ConditionWatch | null = null
+  const readCondition = async () => ({
+    store: await Promise.race([health.store.reachable(), new Promise<boolean>((resolve) => setTimeout(resolve, 2500, false).unref())]).catch(() => false),
+    redis: redis ? redis.reachable() : null,
+    leader: health.role() !== 'standby' || health.leader?.() != null,
+  })
 
   app.use(refuseMalformedPaths)
   app.use(healthRouter({
@@ -84,12 +92,14 @@ export function createNodeShell(config: ServerConfig, redis: RedisLink | null): 
     report(next) {
       health = next
       metrics.watch(sources())
+      condition ??= watchNodeCondition(io, readCondition)
     },
     listen: () => new Promise((resolve, reject) => {
       httpServer.once('error', reject)
       httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port))
     }),
     async close() {
+      condition?.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await redis?.close()
     },

@@ -27,6 +27,16 @@ export interface SyncThrottled {
 /** A packed position frame: the server sends a Uint8Array (it crosses nodes through Redis); a browser receives an ArrayBuffer. */
 export type PositionFrameBytes = ArrayBuffer | Uint8Array
 
+/**
+ * What the node a wall is connected to can reach (issue #12): false is a link down. `redis` is null
+ * on a node that needs none (one node alone); `leader` false while no node leads (a failover).
+ */
+export interface NodeCondition {
+  store: boolean
+  redis: boolean | null
+  leader: boolean
+}
+
 export interface ServerToClientEvents {
   /**
    * Sent to each wall as it connects (and reconnects), and to every wall after an import: the whole
@@ -48,6 +58,8 @@ export interface ServerToClientEvents {
   'alarms:changed': (alarms: DeviceAlarm[]) => void
   /** A focused community's board figures, when they moved (to its area room), and at once on focus. */
   'board:updated': (board: CommunityBoard) => void
+  /** This node's links, to its own walls: on connect when one is down, and whenever one changes. */
+  'node:condition': (condition: NodeCondition) => void
 }
 
 export interface ClientToServerEvents {

@@ -3,6 +3,7 @@
 import type { PageResult } from './client-metrics'
 import type { PhaseCpu } from './cpu-accounting'
 import type { FirstPictures } from './first-picture'
+import type { MultiNodeFigures } from './multi-node'
 import type { StormFigures } from './reconnect-storm'
 import { round } from './stats'
 
@@ -67,6 +68,19 @@ function serverBudgets(f: { batchPositionsPerSecond: number; batchPositionsPerSe
     fanoutP99: line(`fan-out p99 ≤ 250 ms with ${f.clients} clients (HTTP ingest → frame decoded)`, f.fanoutP99Ms, 'ms', (v) => v <= 250,
       'HTTP ingest, the wait for the next position flush (POSITION_FLUSH_MS, 0…100 ms) and the fan-out'),
     fanoutTickToDecodedP99: line(`(beside) frame sent → decoded p99 with ${f.clients} clients`, f.tickToDecodedP99Ms, 'ms', (v) => v <= 250, 'the fan-out alone, from the frame\'s server time'),
+  }
+}
+
+/** Issue #12: the multi-node scenario's figures against the same budgets, and failover within 10 s. */
+export function multiNodeBudgets(m: MultiNodeFigures) {
+  const f = m.failover
+  return {
+    multiNodeFanoutP99: line(`three nodes: fix → screen p99 ≤ 250 ms over every wall (${m.fixToScreen.allWalls.walls}), the fix sent through a standby`, m.fixToScreen.allWalls.fixToScreenMs.p99, 'ms', (v) => v <= 250,
+      'HTTP ingest through a standby forwarding to the leader, the next position flush, and the frame through Redis to the walls on the other nodes'),
+    multiNodeIngest: line('three nodes: ≥ 20,000 positions/s through the batch API via a standby', m.ingest.throughStandby.positionsPerSecond, 'positions/s', (v) => v >= 20_000,
+      `wall-clock, nothing pinned; straight to the leader: ${m.ingest.toLeader.positionsPerSecond}/s`),
+    failoverWallsLive: line('leader killed: every surviving wall live again (a fix sent after the kill decoded) within 10 s', f.allSurvivingWallsLiveAfterS, 's', (v) => v <= 10,
+      `a standby led after ${f.newLeaderAfterS} s; the dead node's walls, reconnected to the others, all live after ${f.deadNodesWalls.allLiveAfterKillS} s`),
   }
 }
 

@@ -22,7 +22,8 @@ import { startStaticServer } from './naive/static-server'
 import { parseOptions, type BenchPlan } from './options'
 import { probeLng } from './probe'
 import { reconnectStorms } from './reconnect-storm'
-import { budgets, ratios, warnings } from './report'
+import { measureMultiNode, type MultiNodeFigures } from './multi-node'
+import { budgets, multiNodeBudgets, ratios, warnings } from './report'
 import { districtCentre, inspectorHomes, PROBE_DEVICE, writeAreasFile } from './scenario'
 import { startPostgres } from '../helpers/start-postgres'
 import { cpuSeconds, pin, startServerChild, type ServerChild } from './server-child'
@@ -241,6 +242,16 @@ async function main() {
   const serverCpuUnderLoad = cpuSeconds(server.pid) - serverCpuAtLoadStart
   const finalHealth = await health(http)
   const memoryAtEnd = await serverMemory(server)
+  await server.stop()
+
+  // Issue #12, on a machine the single node has left: three nodes on PostgreSQL and Redis.
+  phase = startPhase()
+  const multiNode: MultiNodeFigures | null = await measureMultiNode({ plan, wallDist, log, cleanups }).catch((error: Error) => {
+    log(`multi-node: ${error.message.split('\n')[0]}`)
+    failures.multiNode = error.message.split('\n')[0]
+    return null
+  })
+  cpu.multiNode = phase()
 
   const result = {
     bench: {
@@ -248,7 +259,7 @@ async function main() {
       durationS: Math.round((performance.now() - benchStarted) / 1000),
       cores: 'server pinned to CPU 0 during setup, fan-out and ingest; the bench, its load generator and the fan-out clients pinned to CPU 1; '
         + 'browser phase unpinned (Chromium renderer + SwiftShader GPU process, the server and the load generator share both CPUs)',
-      order: 'server start → clients connect (empty city) → setup → fan-out under steady load → reconnect storms (packed, JSON) under steady load → ingest bursts alone → first pictures (today\'s way / new way cold / warm), the wall, then the naive page under steady load',
+      order: 'server start → clients connect (empty city) → setup → fan-out under steady load → reconnect storms (packed, JSON) under steady load → ingest bursts alone → first pictures (today\'s way / new way cold / warm), the wall, then the naive page under steady load → server stopped → the multi-node scenario (multiNode.order)',
       cpuByPhase: cpu, loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
       failures,
     },
@@ -268,12 +279,21 @@ async function main() {
       memory: { afterSetup: memoryAfterSetup, afterFanout: memoryAfterFanout, afterIngest: memoryAfterIngest, atEnd: memoryAtEnd },
     },
     client: { firstPicture, wall, naive, naiveOverWall: wall && naive ? ratios(naive, wall) : null },
+    multiNode: multiNode && {
+      ...multiNode,
+      besideOneNode: {
+        fixToScreenP99Ms: { oneNode: fanout.ingestToDecodedMs.p99, threeNodes: multiNode.fixToScreen.allWalls.fixToScreenMs.p99 },
+        batchPositionsPerSecond: { oneNode: round(ingest.batch.positionsPerSecond, 0), threeNodesToLeader: multiNode.ingest.toLeader.positionsPerSecond, threeNodesThroughStandby: multiNode.ingest.throughStandby.positionsPerSecond },
+        note: `one node: ${postgres ? 'PostgreSQL' : 'SQLite'}, pinned to a CPU; three nodes: PostgreSQL, nothing pinned`,
+      },
+    },
     warnings: warnings({ wall, naive, deliveredShare: fanout.deliveredShare, cpu }),
     budgets: budgets({
       batchPositionsPerSecond: ingest.batch.positionsPerSecond, batchPositionsPerServerCpuSecond: ingest.batch.positionsPerServerCpuSecond, fanoutP99Ms: fanout.ingestToDecodedMs.p99, tickToDecodedP99Ms: fanout.tickToDecodedMs.p99,
       tickMs: plan.tickMs, clients: plan.clients, wall, firstPicture, storm,
     }),
   }
+  if (multiNode) Object.assign(result.budgets, multiNodeBudgets(multiNode))
   const json = JSON.stringify(result, null, 2)
   if (outFile) fs.writeFileSync(outFile, json)
   process.stdout.write(`${json}\n`)
@@ -285,6 +305,7 @@ async function main() {
     ...(firstPicture ? [] : ['the first pictures were not measured']),
     ...(storm?.packed.wallsWithSnapshot ? [] : ['no wall of the reconnect storm got a snapshot']),
     ...(naive ? [] : ['the naive page was not measured']),
+    ...(multiNode?.failover.allSurvivingWallsLiveAfterS != null ? [] : ['no surviving wall was seen live after the multi-node failover']),
     ...(result.budgets.mapFollowsLiveData?.pass === false ? ['the wall\'s map did not follow the live data'] : []),
   ]
   if (invalid.length > 0) {

@@ -52,6 +52,19 @@ describe('bindSocket', () => {
     expect(stores.connection.connected).toBe(false)
   })
 
+  it('keeps what the node says of its links, names the first one down, and forgets it on disconnect', () => {
+    socket.trigger('connect')
+    expect(stores.connection.linkDown).toBeNull()
+    socket.trigger('node:condition', { store: true, redis: false, leader: false })
+    expect(stores.connection.linkDown).toBe('redis')
+    socket.trigger('node:condition', { store: false, redis: false, leader: false })
+    expect(stores.connection.linkDown).toBe('store')
+    socket.trigger('node:condition', { store: true, redis: true, leader: false })
+    expect(stores.connection.linkDown).toBe('leader')
+    socket.trigger('disconnect')
+    expect(stores.connection.linkDown).toBeNull()
+  })
+
   it('replaces every store from a snapshot, including the domain clock', () => {
     socket.trigger('wall:snapshot', snapshot)
     expect(stores.areas.district?.name).toBe('晋安区')

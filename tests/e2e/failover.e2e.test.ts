@@ -180,6 +180,21 @@ describe('a wall on each of two nodes, and the leader killed', () => {
     await pages[1].page.screenshot({ path: path.join(SHOTS, 'standby-wall-after.png') })
   })
 
+  it('says on each wall when its node loses Redis, and stops saying so when Redis is back', async () => {
+    const linkDown = (page: Page) => page.getAttribute('[data-test="feed-state"]', 'data-link-down')
+    await redis.stop()
+    for (const { page } of pages) await expect.poll(() => linkDown(page), { timeout: 10_000, interval: 200 }).toBe('redis')
+    expect(await pages[1].page.textContent('[data-test="feed-state"]')).toContain('集群通道中断')
+    await pages[1].page.screenshot({ path: path.join(SHOTS, 'wall-redis-down.png') })
+    redis = await startRedis({ port: redis.port })
+    for (const { page } of pages) {
+      await page.waitForFunction(() => {
+        const feed = document.querySelector('[data-test="feed-state"]')
+        return feed?.getAttribute('data-state') === 'live' && !feed.hasAttribute('data-link-down')
+      }, undefined, { timeout: 20_000, polling: 200 })
+    }
+  })
+
   it('threw no error on either wall', () => {
     for (const { name, errors } of pages) expect(errors, name).toEqual([])
   })

@@ -1,6 +1,7 @@
 // Redis goes away under two nodes (issue #12): the leader's own walls stay live (its broadcasts go to
 // them alone meanwhile), the standby's walls get nothing new, writes through the standby still reach
-// the leader, and /api/health says Redis is unreachable. Redis back on its port: the standby's walls
+// the leader, /api/health says Redis is unreachable, and each node tells its own walls so
+// ('node:condition': the wall's header reads 集群通道中断). Redis back on its port: the standby's walls
 // get the whole picture again, and broadcasts reach them as before. Real PostgreSQL 15 + PostGIS and
 // a real redis-server; the nodes are child processes.
 import fs from 'node:fs'
@@ -74,11 +75,16 @@ describe('Redis lost and back under two nodes', () => {
     await waitFor(() => onLeader.fixes.get(inspector.id) === during, 5000, 'the fix on the leader\'s wall while Redis is away')
     expect(onStandby.fixes.get(inspector.id)).toBe(before)
     expect(await healthOf(standby)).toMatchObject({ status: 'degraded', redis: { reachable: false } })
+    // Each node says so to its own walls, without Redis; the standby has lost the leader's beat too.
+    await waitFor(() => onLeader.conditions.at(-1)?.redis === false && onStandby.conditions.at(-1)?.redis === false, 8000, 'both walls told Redis is down')
+    expect(onLeader.conditions.at(-1)).toEqual({ store: true, redis: false, leader: true })
+    expect(onStandby.conditions.at(-1)?.store).toBe(true)
 
     redis = await startRedis({ port: redis.port })
     await waitFor(() => onStandby.snapshots.length > snapshotsBefore && onStandby.fixes.get(inspector.id) === during, 15_000, 'the whole picture again on the standby\'s wall')
     const after = await report()
     await waitFor(() => onLeader.fixes.get(inspector.id) === after && onStandby.fixes.get(inspector.id) === after, 5000, 'fixes on both walls again')
     expect(await healthOf(standby)).toMatchObject({ status: 'ok', redis: { reachable: true } })
+    await waitFor(() => [onLeader, onStandby].every((w) => JSON.stringify(w.conditions.at(-1)) === JSON.stringify({ store: true, redis: true, leader: true })), 8000, 'both walls told every link is up again')
   })
 })
