@@ -36,7 +36,7 @@ export async function startClusterNode(config: ServerConfig): Promise<ClusterNod
   const address = ownNodeUrl(config.cluster, config.host, port)
   const relay = createRelayedAnswers(shell.io, { node: `${address}#${process.pid}`, focusedAreas: shell.focusedAreas })
   shell.sessions.answerWith(relay)
-  shell.serveDistrict(forwardToLeader(lookup))
+  shell.serveDistrict(forwardToLeader(lookup, { self: address }))
 
   let beat: { address: string; at: number } | null = null
   shell.io.on('leader:beat', (message) => {

@@ -27,7 +27,12 @@ function noLeader(res: ServerResponse, why: string): void {
   res.end(JSON.stringify({ error: 'no_leader', message: `no node leads the district right now (${why}); send again in ${RETRY_AFTER_S} s` }))
 }
 
-export function forwardToLeader(lookup: LeaderLookup, { timeoutMs = 30_000 } = {}) {
+/**
+ * `self`: this node's own address. Between taking the lease and filling its routes (the district
+ * loading from PostgreSQL), a node finds itself named as the leader; sending the request to itself
+ * would only come back here, so it answers 503 (taking over) instead.
+ */
+export function forwardToLeader(lookup: LeaderLookup, { timeoutMs = 30_000, self }: { timeoutMs?: number; self?: string } = {}) {
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: timeoutMs })
   proxy.on('error', (error: Error, _req?: IncomingMessage, res?: ServerResponse | unknown) => {
     lookup.forget()
@@ -42,6 +47,7 @@ export function forwardToLeader(lookup: LeaderLookup, { timeoutMs = 30_000 } = {
       return noLeader(res, `PostgreSQL does not answer: ${error instanceof Error ? error.message : String(error)}`)
     }
     if (!target) return noLeader(res, 'a standby is taking over')
+    if (target === self) return noLeader(res, 'this node is taking over')
     // Express has already split the URL; the leader gets the original one.
     req.url = req.originalUrl
     await proxy.web(req, res, { target })

@@ -41,7 +41,13 @@ interface Node {
   wallCount: number
 }
 
-interface ProbeSent { seq: number; sentAt: number; ackedAt: number }
+interface ProbeSent {
+  seq: number
+  sentAt: number
+  ackedAt: number
+  /** Answers before the acknowledgement: status (0: no answer) and ms it took. */
+  refused: { status: number; ms: number }[]
+}
 
 export interface MultiNodeOptions {
   plan: BenchPlan
@@ -81,10 +87,13 @@ async function sendProbe(http: HttpClient, seq: number, lat: number, retryForMs:
   const sentAt = nowMs()
   const body = JSON.stringify({ positions: [{ deviceId: PROBE_DEVICE, lng: probeLng(seq), lat, at: Math.floor(sentAt), heading: 90, speed: 1, accuracy: 3 }] })
   const deadline = sentAt + retryForMs
+  const refused: ProbeSent['refused'] = []
   for (;;) {
+    const tried = nowMs()
     const res = await http.request('POST', '/api/ingest/positions', { body, headers: { 'content-type': 'application/json', ...bearer(KEY) } })
-      .catch((error: Error) => ({ status: 0, body: error.message, ms: 0 }))
-    if (res.status === 200) return { seq, sentAt, ackedAt: nowMs() }
+      .catch((error: Error) => ({ status: 0, body: error.message, ms: nowMs() - tried }))
+    if (res.status === 200) return { seq, sentAt, ackedAt: nowMs(), refused }
+    refused.push({ status: res.status, ms: Math.round(res.ms) })
     if (res.status !== 503 && res.status !== 0) throw new Error(`probe ${seq} answered ${res.status}: ${res.body.slice(0, 200)}`)
     if (nowMs() > deadline) throw new Error(`probe ${seq}: no acknowledgement within ${retryForMs} ms (last ${res.status} ${res.body.slice(0, 120)})`)
     await sleep(100)
@@ -159,7 +168,8 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
   log('multi-node: setup through standby C')
   const registration = await registerInspectors(viaStandby, KEY, ENROLMENT_KEY, homes, [probeLng(0), probeLat], Date.now() - 900_000)
   const cases = await postCases(viaStandby, KEY, plan, plan.cases)
-  const state = await health(viaStandby)
+  // A standby holds no district: the counts come from the leader.
+  const state = await health(viaLeader)
   if (state.openCases !== plan.cases || state.inspectors.total !== plan.inspectors + 1) {
     throw new Error(`multi-node setup: the cluster says ${state.openCases} open cases and ${state.inspectors.total} inspectors`)
   }
@@ -265,6 +275,7 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
     newLeaderAfterS: s(led.at - killedAt),
     /** The first probe fix sent after the kill that C acknowledged (retried through 503s): ingest is back. */
     ingestAcknowledgedAgainAfterS: firstAcked ? s(firstAcked.ackedAt - killedAt) : null,
+    firstProbeRefused: firstAcked?.refused ?? [],
     firstSurvivingWallLiveAfterS: anyDecoded.length > 0 ? s(Math.min(...anyDecoded) - killedAt) : null,
     /** Every wall on B and C has decoded a fix sent after the kill. */
     allSurvivingWallsLiveAfterS: firstAll ? s(Math.max(...decodedBy.get(firstAll.seq)!) - killedAt) : null,
@@ -278,7 +289,13 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
     },
     loadDuringFailover: { seconds: failoverLoad.seconds, positionsAccepted: failoverLoad.positionsAccepted, failedRequests: failoverLoad.failedRequests, firstErrors: failoverLoad.firstErrors },
   }
-  const finalHealth = await health(viaStandby)
+  const viaNewLeader = createHttpClient(led.url)
+  if ((failover.allSurvivingWallsLiveAfterS ?? Infinity) > 10) {
+    for (const n of nodes) fs.writeFileSync(path.join(os.tmpdir(), `multi-node-${n.name}.log`), n.server.output())
+    log(`multi-node: slow failover; the nodes' last output is in ${os.tmpdir()}/multi-node-{A,B,C}.log`)
+  }
+  const finalHealth = await health(viaNewLeader)
+  viaNewLeader.close()
   log(`multi-node: led again after ${failover.newLeaderAfterS} s, surviving walls live after ${failover.allSurvivingWallsLiveAfterS} s`)
   return {
     nodes: 3, durationS: round((performance.now() - started) / 1000, 0),
