@@ -84,7 +84,10 @@ export async function leadDistrict(shell: NodeShell, config: ServerConfig, opene
   const { io, metrics, httpServer } = shell
   const store = meterStore(opened.store, metrics)
   const clock = config.simulator ? resumeDemoClock(store, config.simulatorSpeed, config.simulatorStart) : createClock(1)
+  const loadStarted = performance.now()
   const { district, isDemo, fresh, gridWeight } = await openDistrict(config, store, clock)
+  // A takeover's seconds are mostly this: say how long it took, and how much it loaded.
+  console.log(`district: loaded from the store in ${Math.round(performance.now() - loadStarted)} ms (${district.tree.allGrids().length} grids, ${[...district.cases.all()].length} cases, ${district.inspectors.allInfos().length} inspectors)`)
   const intake: PositionIntake = {
     district, store, sampler: new HistorySampler({ minIntervalMs: config.historyMinIntervalMs, minDistanceM: config.historyMinDistanceM }),
     maxClockSkewMs: config.maxClockSkewMs,

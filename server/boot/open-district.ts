@@ -10,7 +10,7 @@ import type { Clock } from '../domain/clock'
 import { createDistrict, type District } from '../domain/district'
 import { loadWorkingCalendar } from '../domain/holiday-calendar'
 import { buildingFactsOf, demoGridWeight, demoStaff } from '../simulator/demo-setup'
-import type { WallStore } from '../store/wall-store'
+import type { StoredFix, WallStore } from '../store/wall-store'
 
 /** Closed cases stay in memory this long (the KPI and trend windows); the store keeps them for good. */
 export const KEEP_CLOSED_MS = 8 * DAY_MS
@@ -65,10 +65,16 @@ async function discardFutureFixes(store: WallStore, latestTrueTime: number): Pro
 /** Markers where they were, with their recent trail rebuilt from the (down-sampled) history. */
 async function restoreInspectorMarkers(district: District, store: WallStore): Promise<void> {
   const now = district.clock.now()
-  for (const latest of await store.loadLatestFixes()) {
+  const [latestFixes, trails] = await Promise.all([store.loadLatestFixes(), store.trailsBeforeLatest(TRAIL_WINDOW_MS, TRAIL_POINTS)])
+  const trailOf = new Map<number, StoredFix[]>()
+  for (const fix of trails) {
+    const trail = trailOf.get(fix.inspectorId)
+    if (trail) trail.push(fix)
+    else trailOf.set(fix.inspectorId, [fix])
+  }
+  for (const latest of latestFixes) {
     if (!district.inspectors.info(latest.inspectorId)) continue
-    const recent = (await store.track(latest.inspectorId, latest.at - TRAIL_WINDOW_MS, latest.at - 1)).slice(-TRAIL_POINTS)
-    for (const fix of [...recent, latest]) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
+    for (const fix of [...(trailOf.get(latest.inspectorId) ?? []), latest]) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
   }
   district.inspectors.drainDirty()
   district.inspectors.drainStatusChanges()

@@ -147,6 +147,15 @@ class SqliteStore implements WallStore {
     return this.positionDays.between(inspectorId, from, to).map(fixFromRow)
   }
 
+  async trailsBeforeLatest(windowMs: number, points: number): Promise<StoredFix[]> {
+    // In process: a query per inspector costs microseconds here.
+    const trails: StoredFix[] = []
+    for (const latest of await this.loadLatestFixes()) {
+      trails.push(...this.positionDays.between(latest.inspectorId, latest.at - windowMs, latest.at - 1).slice(-points).map(fixFromRow))
+    }
+    return trails
+  }
+
   async pruneFixes(before: EpochMs): Promise<number> {
     return this.positionDays.dropDaysBefore(before)
   }

@@ -64,6 +64,12 @@ export interface WallStore {
   /** One inspector's history between two times, oldest first. */
   track(inspectorId: number, from: EpochMs, to: EpochMs): Promise<StoredFix[]>
   /**
+   * Every inspector's trail behind its latest fix: up to `points` history fixes in the `windowMs`
+   * before it (the latest itself not included), by inspector, oldest first. One read for the whole
+   * district (a restart or a takeover restores 20,000 trails; one query each took seconds on PostgreSQL).
+   */
+  trailsBeforeLatest(windowMs: number, points: number): Promise<StoredFix[]>
+  /**
    * Drops whole days of history (China Standard Time) that ended by `before`; the day holding
    * `before` is kept whole. Returns how many days went.
    */

@@ -31,6 +31,10 @@ export interface FanoutResult {
   type: 'result'
   /** [probe seq, decoded-at epoch ms of each client that saw it] */
   probes: [number, number[]][]
+  /** Per client: [probe seq, decoded-at epoch ms] of every probe it decoded, in order (a wall's own story through a failover). */
+  probesByClient: [number, number][][]
+  /** The first client's frames: [the frame's server time, decoded-at], epoch ms, in arrival order. */
+  firstClientFrames: [number, number][]
   /** Per frame and client: decoded-at minus the frame's serverTime (the tick's clock). */
   tickToDecodedMs: number[]
   /** Per frame: the first client's and the last client's decoded-at minus serverTime. */
@@ -85,6 +89,8 @@ const tickToDecodedMs: number[] = []
 const decodeMs: number[] = []
 const recordsPerFrame: number[] = []
 let framesPerClient: number[] = []
+let probesByClient: [number, number][][] = []
+const firstClientFrames: [number, number][] = []
 let probeId = -1
 let measuring = false
 let cpu0 = process.cpuUsage()
@@ -105,17 +111,22 @@ function onFrame(client: number, data: ArrayBuffer | Buffer): void {
   if (f) f.last = t1
   else perFrame.set(frame.serverTime, { first: t1, last: t1 })
   decodeMs.push(t1 - t0)
-  if (client === 0) recordsPerFrame.push(frame.records.length)
+  if (client === 0) {
+    recordsPerFrame.push(frame.records.length)
+    firstClientFrames.push([frame.serverTime, t1])
+  }
   const probe = frame.records.find((r) => r.id === probeId)
   if (!probe) return
   const seq = probeSeq(probe.lng)
   const seen = probes.get(seq) ?? []
   seen.push(t1)
   probes.set(seq, seen)
+  probesByClient[client].push([seq, t1])
 }
 
 async function start(config: FanoutConfig): Promise<number[]> {
   framesPerClient = new Array<number>(config.clients).fill(0)
+  probesByClient = Array.from({ length: config.clients }, () => [])
   const snapshotMs: number[] = []
   for (let i = 0; i < config.clients; i += config.connectConcurrency) {
     const wave = Array.from({ length: Math.min(config.connectConcurrency, config.clients - i) }, (_, j) => connect(config.url, (data) => onFrame(i + j, data)))
@@ -234,7 +245,7 @@ process.on('message', (message: FanoutCommand) => {
     case 'stop': {
       for (const s of sockets) s.disconnect()
       const result: FanoutResult = {
-        type: 'result', probes: [...probes], tickToDecodedMs, decodeMs,
+        type: 'result', probes: [...probes], probesByClient, firstClientFrames, tickToDecodedMs, decodeMs,
         firstClientMs: [...perFrame].map(([t, f]) => f.first - t), lastClientMs: [...perFrame].map(([t, f]) => f.last - t), recordsPerFrame, framesPerClient, cpuSeconds: cpuWhileMeasuring,
       }
       process.send?.(result, () => process.exit(0))

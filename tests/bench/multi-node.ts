@@ -22,6 +22,7 @@ import { batchBurst, burstBodies } from './ingest-throughput'
 import type { LoadConfig, LoadStats } from './load-generator'
 import type { BenchPlan } from './options'
 import { probeLng } from './probe'
+import { ownRoot, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary'
 import { districtCentre, inspectorHomes, PROBE_DEVICE, writeAreasFile } from './scenario'
 import { cpuSeconds, startServerChild, type ServerChild } from './server-child'
 import { health, MAX_BATCH, postCases, registerInspectors } from './setup-data'
@@ -45,8 +46,8 @@ interface ProbeSent {
   seq: number
   sentAt: number
   ackedAt: number
-  /** Answers before the acknowledgement: status (0: no answer) and ms it took. */
-  refused: { status: number; ms: number }[]
+  /** Answers before the acknowledgement: status (0: no answer), ms it took, and what it said. */
+  refused: { status: number; ms: number; said: string }[]
 }
 
 export interface MultiNodeOptions {
@@ -93,7 +94,7 @@ async function sendProbe(http: HttpClient, seq: number, lat: number, retryForMs:
     const res = await http.request('POST', '/api/ingest/positions', { body, headers: { 'content-type': 'application/json', ...bearer(KEY) } })
       .catch((error: Error) => ({ status: 0, body: error.message, ms: nowMs() - tried }))
     if (res.status === 200) return { seq, sentAt, ackedAt: nowMs(), refused }
-    refused.push({ status: res.status, ms: Math.round(res.ms) })
+    refused.push({ status: res.status, ms: Math.round(res.ms), said: res.body.slice(0, 160) })
     if (res.status !== 503 && res.status !== 0) throw new Error(`probe ${seq} answered ${res.status}: ${res.body.slice(0, 200)}`)
     if (nowMs() > deadline) throw new Error(`probe ${seq}: no acknowledgement within ${retryForMs} ms (last ${res.status} ${res.body.slice(0, 120)})`)
     await sleep(100)
@@ -211,9 +212,18 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
   generator = startLoad(c.url, plan, cases.ids)
   await generator.next('started')
   await sleep(Math.max(3, plan.fanoutWarmupS) * 1000)
+  // MULTI_NODE_PROFILE=1: what the survivors spend the failover's 20 s on (a diagnosis, off by default).
+  const profiling = process.env.MULTI_NODE_PROFILE === '1'
+  if (profiling) await Promise.all([b, c].map((n) => n.probe({ type: 'profile-start', intervalUs: 1000 })))
   log('multi-node: kill -9 the leader (node A)')
   const killedAt = nowMs()
   a.child.kill('SIGKILL')
+  const profiles: Promise<Record<string, ProfileSummary>> | null = profiling
+    ? sleep(20_000).then(async () => {
+      const [pb, pc] = await Promise.all([b, c].map((n) => n.probe<CpuProfile>({ type: 'profile-stop' })))
+      return { B: summariseProfile(pb, ownRoot(), 25), C: summariseProfile(pc, ownRoot(), 25) }
+    })
+    : null
   // The dead node's walls come back through the balancer to the survivors, half each, a second later
   // (socket.io's first reconnection delay).
   const orphans = nodes[0].wallCount
@@ -243,6 +253,7 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
     await sleep(300)
   }
   const led = await ledAt
+  const failoverProfiles = profiles ? await profiles : undefined
   const stormResults = await Promise.all(storms.map((s) => s.result))
   const failoverLoad = await stopLoad(generator)
   const survivors = nodes.slice(1)
@@ -258,12 +269,11 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
     const ms = all.flatMap((l) => l.ms)
     return { walls, fixToScreenMs: summarise(ms), deliveredShare: round(all.reduce((s, l) => s + l.delivered, 0) / (steadyProbes.length * walls), 3) }
   }
-  // After the kill: per probe, how many surviving walls decoded it and when the last of them did.
-  const survivorWalls = survivors.reduce((s, n) => s + n.wallCount, 0)
-  const decodedBy = new Map<number, number[]>()
-  for (const r of results.slice(1)) for (const [s, times] of r.probes) decodedBy.set(s, [...(decodedBy.get(s) ?? []), ...times])
-  const firstAll = failoverProbes.find((p) => (decodedBy.get(p.seq)?.length ?? 0) >= survivorWalls)
-  const anyDecoded = failoverProbes.flatMap((p) => decodedBy.get(p.seq) ?? [])
+  // After the kill, wall by wall: when it first decoded a probe sent after the kill (live again).
+  const firstSeqAfterKill = failoverProbes[0]?.seq ?? Infinity
+  const liveAgainAt = results.slice(1).flatMap((r) => r.probesByClient.map((seen) => seen.find(([q]) => q >= firstSeqAfterKill)?.[1] ?? null))
+  const wallsLiveAgain = liveAgainAt.filter((t): t is number => t != null)
+  const survivorWalls = survivors.reduce((sum, n) => sum + n.wallCount, 0)
   const firstAcked = failoverProbes[0]
   const have = (xs: (number | null)[]) => xs.filter((x): x is number => x != null)
   const orphanLive = stormResults.flatMap((r) => have(r.liveAtMs))
@@ -276,10 +286,21 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
     /** The first probe fix sent after the kill that C acknowledged (retried through 503s): ingest is back. */
     ingestAcknowledgedAgainAfterS: firstAcked ? s(firstAcked.ackedAt - killedAt) : null,
     firstProbeRefused: firstAcked?.refused ?? [],
-    firstSurvivingWallLiveAfterS: anyDecoded.length > 0 ? s(Math.min(...anyDecoded) - killedAt) : null,
-    /** Every wall on B and C has decoded a fix sent after the kill. */
-    allSurvivingWallsLiveAfterS: firstAll ? s(Math.max(...decodedBy.get(firstAll.seq)!) - killedAt) : null,
+    /** Per wall on B and C: the first fix sent after the kill decoded. */
+    survivingWallLiveAfterS: summarise(wallsLiveAgain.map((t) => (t - killedAt) / 1000), 2),
+    /** The last of them: every surviving wall live again (null if one never was within the probes). */
+    allSurvivingWallsLiveAfterS: wallsLiveAgain.length === survivorWalls ? s(Math.max(...wallsLiveAgain) - killedAt) : null,
+    /**
+     * On B's and C's first wall: frames the new leader stamped after the kill, the first one's stamp
+     * and the lag (decoded-at − stamp) of each, first 20: a lag of seconds is the path to the walls
+     * (Redis, the wall clients' own CPU), a late first stamp the new leader.
+     */
+    framesAfterKill: results.slice(1).map((r) => {
+      const after = r.firstClientFrames.filter(([stamp]) => stamp > killedAt)
+      return { firstStampAfterKillS: after.length > 0 ? s(after[0][0] - killedAt) : null, lagMs: after.slice(0, 20).map(([stamp, at]) => Math.round(at - stamp)) }
+    }),
     survivingWalls: survivorWalls,
+    survivingWallsNeverLiveAgain: survivorWalls - wallsLiveAgain.length,
     deadNodesWalls: {
       walls: orphans, reconnect: '1 s after the kill, half to B and half to C, all at once (packed snapshot)',
       withSnapshot: orphanSnapshots.length, live: orphanLive.length,
@@ -287,6 +308,7 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
       snapshotAfterKillS: summarise(orphanSnapshots.map((ms) => (1000 + ms) / 1000), 2),
       errors: [...new Set(stormResults.flatMap((r) => r.errors))].slice(0, 5),
     },
+    ...(failoverProfiles ? { profilesOfTheFirst20s: failoverProfiles } : {}),
     loadDuringFailover: { seconds: failoverLoad.seconds, positionsAccepted: failoverLoad.positionsAccepted, failedRequests: failoverLoad.failedRequests, firstErrors: failoverLoad.firstErrors },
   }
   const viaNewLeader = createHttpClient(led.url)

@@ -54,6 +54,8 @@ export interface PgPositions {
   latest(): Promise<StoredFix[]>
   /** One inspector's history between two times (inclusive), oldest first. */
   track(inspectorId: number, from: number, to: number): Promise<StoredFix[]>
+  /** Every inspector's last `points` history fixes in the `windowMs` before its latest fix, by inspector, oldest first. */
+  trailsBeforeLatest(windowMs: number, points: number): Promise<StoredFix[]>
   /** Forget the day partitions known to exist (after retention dropped some). */
   forgetDays(): void
 }
@@ -117,6 +119,14 @@ export function createPgPositions(pool: pg.Pool): PgPositions {
     async track(inspectorId, from, to) {
       const { rows } = await pool.query<FixRow>(
         `SELECT ${SELECTED} FROM positions WHERE inspector_id = $1 AND at BETWEEN $2 AND $3 ORDER BY at`, [inspectorId, Math.ceil(from), Math.floor(to)])
+      return rows.map(fixFromRow)
+    },
+    async trailsBeforeLatest(windowMs, points) {
+      // One statement: per latest fix, an index range on (inspector_id, at) in the day partitions it touches.
+      const { rows } = await pool.query<FixRow>(`SELECT t.* FROM latest_positions l CROSS JOIN LATERAL (
+          SELECT ${SELECTED} FROM positions p WHERE p.inspector_id = l.inspector_id AND p.at >= l.at - $1 AND p.at < l.at
+          ORDER BY p.at DESC LIMIT $2) t
+        ORDER BY t.inspector_id, t.at`, [Math.floor(windowMs), points])
       return rows.map(fixFromRow)
     },
     forgetDays() {

@@ -130,6 +130,7 @@ async function loadPgWallStore(pool: pg.Pool, queue: WriteQueue): Promise<PgWall
     },
     loadLatestFixes: () => read(() => positions.latest()),
     track: (inspectorId, from, to) => read(() => positions.track(inspectorId, from, to)),
+    trailsBeforeLatest: (windowMs, points) => read(() => positions.trailsBeforeLatest(windowMs, points)),
     async pruneFixes(before: EpochMs) {
       let dropped = 0
       queue.append(async (tx) => { dropped = await dropPositionDaysBefore(tx, before) })

@@ -8,6 +8,10 @@ import { openPgPool } from '../../../server/store/pg/pg-pool'
 import { positionDays } from '../../../server/store/pg/pg-position-days'
 import { createPgPositions, type PgPositions } from '../../../server/store/pg/pg-positions'
 import { cstDayNumber } from '../../../server/store/position-days'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openSqliteStore } from '../../../server/store/sqlite-store'
 import type { StoredFix } from '../../../server/store/wall-store'
 import { startPostgres, type Postgres } from '../../helpers/start-postgres'
 
@@ -39,6 +43,27 @@ const fix = (inspectorId: number, at: number, extra: Partial<StoredFix> = {}): S
 const count = async (table: string) => Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n)
 
 describe('PostgreSQL positions', () => {
+  it('reads every inspector\'s trail behind its latest fix in one go, as the SQLite store does', async () => {
+    // 1: a walk across CST midnight, more fixes than the trail keeps; 2: older fixes outside the
+    // window; 3: a latest fix with no history before it.
+    const one = Array.from({ length: 40 }, (_, i) => fix(1, BEFORE_MIDNIGHT + i * 5_000))
+    const two = [fix(2, BEFORE_MIDNIGHT - 3_600_000), fix(2, BEFORE_MIDNIGHT - 200_000), fix(2, BEFORE_MIDNIGHT - 100_000), fix(2, BEFORE_MIDNIGHT)]
+    const three = [fix(3, BEFORE_MIDNIGHT + 30_000)]
+    await positions.write([...one, ...two], three)
+    const trails = await positions.trailsBeforeLatest(600_000, 29)
+    expect(trails).toEqual([...one.slice(-30, -1), ...two.slice(1, 3)].map((f) => ({ ...f, speed: null, accuracy: null, battery: null, attributes: null })))
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trails-'))
+    const sqlite = openSqliteStore(path.join(dir, 'wall.db'))
+    try {
+      sqlite.appendFixes([...one, ...two])
+      sqlite.updateLatest(three)
+      expect(await sqlite.trailsBeforeLatest(600_000, 29)).toEqual(trails)
+    } finally {
+      sqlite.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('stores history and latest as given, attributes and missing values included', async () => {
     const a = fix(1, BEFORE_MIDNIGHT, { speed: 1.25, accuracy: 8, battery: 0.5, attributes: { sat: 9, charging: true, mode: 'walk' } })
     const b = fix(1, BEFORE_MIDNIGHT + 10_000, { heading: null })
