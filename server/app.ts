@@ -85,9 +85,10 @@ export async function leadDistrict(shell: NodeShell, config: ServerConfig, opene
   const store = meterStore(opened.store, metrics)
   const clock = config.simulator ? resumeDemoClock(store, config.simulatorSpeed, config.simulatorStart) : createClock(1)
   const loadStarted = performance.now()
-  const { district, isDemo, fresh, gridWeight } = await openDistrict(config, store, clock)
+  const { district, isDemo, fresh, gridWeight, timings } = await openDistrict(config, store, clock)
   // A takeover's seconds are mostly this: say how long it took, and how much it loaded.
-  console.log(`district: loaded from the store in ${Math.round(performance.now() - loadStarted)} ms (${district.tree.allGrids().length} grids, ${[...district.cases.all()].length} cases, ${district.inspectors.allInfos().length} inspectors)`)
+  console.log(`district: loaded from the store in ${Math.round(performance.now() - loadStarted)} ms (${district.tree.allGrids().length} grids ${timings.areas} ms, `
+    + `${[...district.cases.all()].length} cases ${timings.cases} ms, ${district.inspectors.allInfos().length} inspectors' markers ${timings.markers} ms)`)
   const intake: PositionIntake = {
     district, store, sampler: new HistorySampler({ minIntervalMs: config.historyMinIntervalMs, minDistanceM: config.historyMinDistanceM }),
     maxClockSkewMs: config.maxClockSkewMs,

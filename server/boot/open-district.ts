@@ -10,7 +10,7 @@ import type { Clock } from '../domain/clock'
 import { createDistrict, type District } from '../domain/district'
 import { loadWorkingCalendar } from '../domain/holiday-calendar'
 import { buildingFactsOf, demoGridWeight, demoStaff } from '../simulator/demo-setup'
-import type { StoredFix, WallStore } from '../store/wall-store'
+import type { TrailFix, WallStore } from '../store/wall-store'
 
 /** Closed cases stay in memory this long (the KPI and trend windows); the store keeps them for good. */
 export const KEEP_CLOSED_MS = 8 * DAY_MS
@@ -24,11 +24,15 @@ export interface OpenedDistrict {
   /** The store had no cases: nothing has happened here yet. */
   fresh: boolean
   gridWeight: ReturnType<typeof demoGridWeight>
+  /** ms each step of the load took (logged: a takeover's seconds are mostly these). */
+  timings: Record<'areas' | 'cases' | 'markers', number>
 }
 
 export async function openDistrict(config: ServerConfig, store: WallStore, clock: Clock): Promise<OpenedDistrict> {
   // First: a bad DATA_DIR/holidays.json stops the start before anything is written.
   const calendar = loadWorkingCalendar(config.dataDir, clock.now())
+  let lap = performance.now()
+  const took = () => { const now = performance.now(); const ms = Math.round(now - lap); lap = now; return ms }
   let features = store.loadAreas()
   if (!features) {
     features = loadAreaFeatures(areasFileFor(config.dataDir))
@@ -46,11 +50,14 @@ export async function openDistrict(config: ServerConfig, store: WallStore, clock
   district.profiles = rollUpProfiles(district.tree, store.loadProfiles())
   district.landmarks = loadLandmarks(config.dataDir, isDemo)
 
+  const areas = took()
+
   const cases = await store.loadCases(clock.now() - KEEP_CLOSED_MS)
   district.cases.restore(cases)
+  const casesMs = took()
   await discardFutureFixes(store, clock.now() + config.maxClockSkewMs)
   await restoreInspectorMarkers(district, store)
-  return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features) }
+  return { district, isDemo, fresh: cases.length === 0, gridWeight: demoGridWeight(features), timings: { areas, cases: casesMs, markers: took() } }
 }
 
 /**
@@ -66,7 +73,7 @@ async function discardFutureFixes(store: WallStore, latestTrueTime: number): Pro
 async function restoreInspectorMarkers(district: District, store: WallStore): Promise<void> {
   const now = district.clock.now()
   const [latestFixes, trails] = await Promise.all([store.loadLatestFixes(), store.trailsBeforeLatest(TRAIL_WINDOW_MS, TRAIL_POINTS)])
-  const trailOf = new Map<number, StoredFix[]>()
+  const trailOf = new Map<number, TrailFix[]>()
   for (const fix of trails) {
     const trail = trailOf.get(fix.inspectorId)
     if (trail) trail.push(fix)
@@ -74,7 +81,9 @@ async function restoreInspectorMarkers(district: District, store: WallStore): Pr
   }
   for (const latest of latestFixes) {
     if (!district.inspectors.info(latest.inspectorId)) continue
-    for (const fix of [...(trailOf.get(latest.inspectorId) ?? []), latest]) district.inspectors.applyFix(fix.inspectorId, { ...fix, heading: fix.heading ?? null }, now)
+    // Trail points only draw the trail: the latest fix, applied last, sets heading and the rest.
+    for (const point of trailOf.get(latest.inspectorId) ?? []) district.inspectors.applyFix(latest.inspectorId, { ...point, heading: null }, now)
+    district.inspectors.applyFix(latest.inspectorId, { ...latest, heading: latest.heading ?? null }, now)
   }
   district.inspectors.drainDirty()
   district.inspectors.drainStatusChanges()

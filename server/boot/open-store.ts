@@ -64,18 +64,19 @@ export async function openStore(config: ServerConfig, resign: Resign = exitOnRes
     onTryFailed: (error) => {
       if (Date.now() - lastLogged < 30_000) return
       lastLogged = Date.now()
-      console.error(`store: PostgreSQL does not answer (${error.message}); trying for the leader lease every second`)
+      console.error(`store: PostgreSQL does not answer (${error.message}); trying for the leader lease every 250 ms`)
     },
   })
   console.log('store: PostgreSQL; waiting for the leader lease (standby until the leader\'s session ends)')
   await lease.acquire()
   lease.onLost((reason) => resign(`lost the leader lease: ${reason}`))
   try {
+    const opening = performance.now()
     const store = await openPgWallStore(config.databaseUrl, {
       fence: (sql) => lease.fence(sql),
       onFailed: (error) => resign(`a commit to PostgreSQL failed: ${error.message}`),
     })
-    console.log('store: PostgreSQL; this node leads')
+    console.log(`store: PostgreSQL; this node leads (store opened in ${Math.round(performance.now() - opening)} ms)`)
     return { store, kind: 'postgres', role: () => (lease.held ? 'leader' : 'standby'), ping: () => store.ping(),
       close: async () => { await store.end(); await lease.release() },
     }

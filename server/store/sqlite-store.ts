@@ -16,7 +16,7 @@ import { PositionDays } from './position-days'
 import { createSqlitePartyStore, type PartyStore } from '../party/party-store'
 import { createSqliteDeviceStore } from './sqlite-device-store'
 import { areaFromRow, areaValues, fixFromRow, fixParams, PROFILE_COLUMNS, profileFromRow, wholeMs, type AreaRow, type FixRow, type ProfileRow } from './rows'
-import type { CaseUpdateQuery, StoredCaseUpdate, StoredFix, WallStore } from './wall-store'
+import type { CaseUpdateQuery, StoredCaseUpdate, StoredFix, TrailFix, WallStore } from './wall-store'
 
 export function openSqliteStore(file: string): WallStore {
   fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -147,11 +147,14 @@ class SqliteStore implements WallStore {
     return this.positionDays.between(inspectorId, from, to).map(fixFromRow)
   }
 
-  async trailsBeforeLatest(windowMs: number, points: number): Promise<StoredFix[]> {
+  async trailsBeforeLatest(windowMs: number, points: number): Promise<TrailFix[]> {
     // In process: a query per inspector costs microseconds here.
-    const trails: StoredFix[] = []
+    const trails: TrailFix[] = []
     for (const latest of await this.loadLatestFixes()) {
-      trails.push(...this.positionDays.between(latest.inspectorId, latest.at - windowMs, latest.at - 1).slice(-points).map(fixFromRow))
+      for (const row of this.positionDays.between(latest.inspectorId, latest.at - windowMs, latest.at - 1).slice(-points)) {
+        const { inspectorId, at, lng, lat } = fixFromRow(row)
+        trails.push({ inspectorId, at, lng, lat })
+      }
     }
     return trails
   }

@@ -38,6 +38,9 @@ export interface CaseUpdateQuery {
   limit: number
 }
 
+/** A point of a trail: which inspector, when and where. */
+export type TrailFix = Pick<StoredFix, 'inspectorId' | 'at' | 'lng' | 'lat'>
+
 export interface WallStore {
   /** Devices, their readings and alarms (issue #13). */
   readonly devices: DeviceStore
@@ -65,10 +68,11 @@ export interface WallStore {
   track(inspectorId: number, from: EpochMs, to: EpochMs): Promise<StoredFix[]>
   /**
    * Every inspector's trail behind its latest fix: up to `points` history fixes in the `windowMs`
-   * before it (the latest itself not included), by inspector, oldest first. One read for the whole
-   * district (a restart or a takeover restores 20,000 trails; one query each took seconds on PostgreSQL).
+   * before it (the latest itself not included), by inspector, oldest first, where each was and when
+   * only. One read for the whole district (a restart or a takeover restores 20,000 trails; one query
+   * each took seconds on PostgreSQL, and full rows twice as long to parse as these).
    */
-  trailsBeforeLatest(windowMs: number, points: number): Promise<StoredFix[]>
+  trailsBeforeLatest(windowMs: number, points: number): Promise<TrailFix[]>
   /**
    * Drops whole days of history (China Standard Time) that ended by `before`; the day holding
    * `before` is kept whole. Returns how many days went.

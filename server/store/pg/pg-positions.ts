@@ -7,7 +7,7 @@
 import type pg from 'pg'
 import { cstDayNumber } from '../position-days'
 import { fixFromRow, fixParams, type FixRow } from '../rows'
-import type { StoredFix } from '../wall-store'
+import type { StoredFix, TrailFix } from '../wall-store'
 import { ensurePositionDay } from './pg-position-days'
 import { toColumns } from './pg-columns'
 import type { Sql } from './pg-pool'
@@ -55,7 +55,7 @@ export interface PgPositions {
   /** One inspector's history between two times (inclusive), oldest first. */
   track(inspectorId: number, from: number, to: number): Promise<StoredFix[]>
   /** Every inspector's last `points` history fixes in the `windowMs` before its latest fix, by inspector, oldest first. */
-  trailsBeforeLatest(windowMs: number, points: number): Promise<StoredFix[]>
+  trailsBeforeLatest(windowMs: number, points: number): Promise<TrailFix[]>
   /** Forget the day partitions known to exist (after retention dropped some). */
   forgetDays(): void
 }
@@ -123,11 +123,16 @@ export function createPgPositions(pool: pg.Pool): PgPositions {
     },
     async trailsBeforeLatest(windowMs, points) {
       // One statement: per latest fix, an index range on (inspector_id, at) in the day partitions it touches.
-      const { rows } = await pool.query<FixRow>(`SELECT t.* FROM latest_positions l CROSS JOIN LATERAL (
-          SELECT ${SELECTED} FROM positions p WHERE p.inspector_id = l.inspector_id AND p.at >= l.at - $1 AND p.at < l.at
-          ORDER BY p.at DESC LIMIT $2) t
-        ORDER BY t.inspector_id, t.at`, [Math.floor(windowMs), points])
-      return rows.map(fixFromRow)
+      // Four columns as arrays (rowMode 'array'): 20,000 trails are ~400,000 points to parse.
+      const { rows } = await pool.query<[number, number, number, number]>({
+        text: `SELECT t.inspector_id, t.at, t.lng, t.lat FROM latest_positions l CROSS JOIN LATERAL (
+            SELECT p.inspector_id, p.at, p.lng, p.lat FROM positions p WHERE p.inspector_id = l.inspector_id AND p.at >= l.at - $1 AND p.at < l.at
+            ORDER BY p.at DESC LIMIT $2) t
+          ORDER BY t.inspector_id, t.at`,
+        values: [Math.floor(windowMs), points],
+        rowMode: 'array',
+      })
+      return rows.map(([inspectorId, at, lng, lat]) => ({ inspectorId, at, lng, lat }))
     },
     forgetDays() {
       knownDays.clear()
