@@ -19,12 +19,12 @@ import { spawnBenchChild, type BenchChild } from './child-process'
 import type { FanoutCommand, FanoutResult, StormResult } from './fanout-child'
 import { bearer, createHttpClient, type HttpClient } from './http-client'
 import { batchBurst, burstBodies } from './ingest-throughput'
-import type { LoadConfig, LoadStats } from './load-generator'
 import type { BenchPlan } from './options'
 import { probeLng } from './probe'
 import { ownRoot, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary'
 import { districtCentre, inspectorHomes, PROBE_DEVICE, writeAreasFile } from './scenario'
 import { cpuSeconds, startServerChild, type ServerChild } from './server-child'
+import { startSteadyLoad, stopSteadyLoad } from './steady-load'
 import { health, MAX_BATCH, postCases, registerInspectors } from './setup-data'
 import { round, sleep, summarise } from './stats'
 
@@ -101,18 +101,7 @@ async function sendProbe(http: HttpClient, seq: number, lat: number, retryForMs:
   }
 }
 
-function startLoad(url: string, plan: BenchPlan, caseIds: string[]): BenchChild {
-  const generator = spawnBenchChild('tests/bench/load-generator.ts')
-  generator.send({ type: 'start', config: { url, key: KEY, size: plan, caseIds, operators: OPERATORS } satisfies LoadConfig })
-  return generator
-}
-
-async function stopLoad(generator: BenchChild): Promise<LoadStats> {
-  generator.send({ type: 'stop' })
-  const { stats } = await generator.next<{ stats: LoadStats }>('stats')
-  await generator.exited()
-  return stats
-}
+const startLoad = (url: string, plan: BenchPlan, caseIds: string[]) => startSteadyLoad({ url, key: KEY, size: plan, caseIds, operators: OPERATORS })
 
 /** Per wall child: for each probe, when each of its walls decoded it, less when it was sent. */
 function latencies(result: FanoutResult, probes: readonly ProbeSent[]) {
@@ -191,7 +180,7 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
     await sleep(plan.tickMs * (1.05 + Math.random() * 0.5))
   }
   await sleep(3000)
-  const steadyLoad = await stopLoad(generator)
+  const steadyLoad = await stopSteadyLoad(generator)
   log('multi-node: ingest bursts, straight to the leader and through a standby')
 
   // 2. ingest, alone: the same backlog shape as the single-node burst, fix times after the load's.
@@ -255,7 +244,7 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
   const led = await ledAt
   const failoverProfiles = profiles ? await profiles : undefined
   const stormResults = await Promise.all(storms.map((s) => s.result))
-  const failoverLoad = await stopLoad(generator)
+  const failoverLoad = await stopSteadyLoad(generator)
   const survivors = nodes.slice(1)
   // A's walls lost their node at the kill; their figures up to it still count for the steady part.
   const results = await Promise.all(nodes.map((n) => {

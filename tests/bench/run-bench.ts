@@ -7,7 +7,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { CHROMIUM_PATH } from '../helpers/launch-chromium'
-import { spawnBenchChild, type BenchChild } from './child-process'
 import { measurePage, type PageResult, type PageSpec } from './client-metrics'
 import { measureFirstPictures, type FirstPictures } from './first-picture'
 import { loadAverage, startPhase, type PhaseCpu } from './cpu-accounting'
@@ -15,7 +14,6 @@ import { connectFanoutClients, measureFanout } from './fanout'
 import { historyRate, samplePgHistory, sampleHistory } from './history-rate'
 import { createHttpClient, type HttpClient } from './http-client'
 import { batchBurst, burstBodies, osmandBurst } from './ingest-throughput'
-import type { LoadConfig, LoadStats } from './load-generator'
 import { machineFacts } from './machine'
 import { buildNaivePage } from './naive/build-naive'
 import { startStaticServer } from './naive/static-server'
@@ -26,6 +24,7 @@ import { measureMultiNode, type MultiNodeFigures } from './multi-node'
 import { budgets, multiNodeBudgets, ratios, warnings } from './report'
 import { districtCentre, inspectorHomes, PROBE_DEVICE, writeAreasFile } from './scenario'
 import { startPostgres } from '../helpers/start-postgres'
+import { startSteadyLoad, stopSteadyLoad } from './steady-load'
 import { cpuSeconds, pin, startServerChild, type ServerChild } from './server-child'
 import { health, MAX_BATCH, postCases, registerInspectors } from './setup-data'
 import { MB, round, sleep } from './stats'
@@ -84,18 +83,9 @@ async function measureIngest(http: HttpClient, server: ServerChild, plan: BenchP
 }
 
 function startLoad(server: ServerChild, plan: BenchPlan, caseIds: string[]) {
-  const generator = spawnBenchChild('tests/bench/load-generator.ts')
+  const generator = startSteadyLoad({ url: server.url, key: KEY, size: plan, caseIds, operators: OPERATORS })
   cleanups.push(() => generator.kill())
-  const config: LoadConfig = { url: server.url, key: KEY, size: plan, caseIds, operators: OPERATORS }
-  generator.send({ type: 'start', config })
   return generator
-}
-
-async function stopLoad(generator: BenchChild): Promise<LoadStats> {
-  generator.send({ type: 'stop' })
-  const { stats } = await generator.next<{ stats: LoadStats }>('stats')
-  await generator.exited()
-  return stats
 }
 
 /** A page that fails (e.g. never draws within the timeout) is reported as such; the run goes on. */
@@ -205,7 +195,7 @@ async function main() {
     return null
   })
   cpu.reconnectStorm = phase()
-  const fanoutLoad = await stopLoad(generator)
+  const fanoutLoad = await stopSteadyLoad(generator)
   const history = historyRate(await historyAtStart, await historyNow(), plan.inspectors, fanoutLoad.positionsPerSecond)
   log(`history: ${history.rowsPerSecond} rows/s written, ${history.rowsPerDay} a day (pruned before: ${history.prunedPerDay.before} a day)`)
   const memoryAfterFanout = await serverMemory(server)
@@ -238,7 +228,7 @@ async function main() {
   cpu.firstPicture = phase()
   const { wall, naive } = await measurePages(browser, plan, server.url, statics.url, workDir, cpu)
   await browser.close()
-  const load = await stopLoad(generator)
+  const load = await stopSteadyLoad(generator)
   const serverCpuUnderLoad = cpuSeconds(server.pid) - serverCpuAtLoadStart
   const finalHealth = await health(http)
   const memoryAtEnd = await serverMemory(server)
