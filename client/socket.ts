@@ -4,7 +4,7 @@
 // (the legacy JSON snapshot, for comparison); deltas wait while a packed one is decoded.
 import { io, type Socket } from 'socket.io-client'
 import type { WallSnapshot } from '../server/contract/domain'
-import type { ClientToServerEvents, ServerToClientEvents } from '../server/contract/events'
+import { ALL_LINKS_UP, type ClientToServerEvents, type ServerToClientEvents } from '../server/contract/events'
 import { isPackedSnapshot, type PackedSnapshot, type SnapshotFormat } from '../server/contract/packed-snapshot'
 import { decodePositionFrame } from '../server/contract/position-frame'
 import { decodePackedSnapshot } from './snapshot/decode-packed'
@@ -83,7 +83,7 @@ export function bindSocket(socket: WallSocket, stores: WallStores, tables: Table
   socket.on('disconnect', () => {
     stores.connection.connected = false
     // The next node says what it lacks, if anything.
-    stores.connection.node = { store: true, redis: null, leader: true }
+    stores.connection.node = { ...ALL_LINKS_UP }
   })
   socket.on('node:condition', (condition) => { stores.connection.node = condition })
   socket.on('wall:snapshot', receiveSnapshot)

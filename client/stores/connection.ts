@@ -2,7 +2,7 @@
 // runs faster when the simulator is sped up), so the wall never trusts its own PC's clock for it.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { NodeCondition } from '../../server/contract/events'
+import { ALL_LINKS_UP, type NodeCondition } from '../../server/contract/events'
 
 export const useConnectionStore = defineStore('connection', () => {
   const connected = ref(false)
@@ -34,7 +34,7 @@ export const useConnectionStore = defineStore('connection', () => {
   const clockSpeed = computed(() => sync.value.speed)
 
   /** The serving node's links (issue #12); all up until it says otherwise, and again on each new connection. */
-  const node = ref<NodeCondition>({ store: true, redis: null, leader: true })
+  const node = ref<NodeCondition>({ ...ALL_LINKS_UP })
   /** The first link down, in the order an operator should hear of it; null when all are up. */
   const linkDown = computed<'store' | 'redis' | 'leader' | null>(() => {
     if (!node.value.store) return 'store'

@@ -3,14 +3,12 @@
 // operator knows whether to call IT or wait out a failover. Each node checks its own links every
 // few seconds and tells its own walls (io.local: the news must not depend on the Redis it may lack),
 // on connect when something is down and whenever anything changes.
-import type { NodeCondition } from '../contract/events'
+import { ALL_LINKS_UP, type NodeCondition } from '../contract/events'
 import type { WallServer } from '../broadcast/wall-target'
 
 export const CONDITION_CHECK_MS = 2000
 
 export interface ConditionWatch {
-  /** The latest reading (all links up until the first check says otherwise). */
-  current(): NodeCondition
   stop(): void
 }
 
@@ -18,7 +16,8 @@ const allUp = (c: NodeCondition) => c.store && c.redis !== false && c.leader
 const same = (a: NodeCondition, b: NodeCondition) => a.store === b.store && a.redis === b.redis && a.leader === b.leader
 
 export function watchNodeCondition(io: WallServer, read: () => Promise<NodeCondition>, everyMs = CONDITION_CHECK_MS): ConditionWatch {
-  let current: NodeCondition = { store: true, redis: null, leader: true }
+  // All links up until the first check says otherwise.
+  let current: NodeCondition = ALL_LINKS_UP
   let stopped = false
   io.on('connection', (socket) => {
     if (!allUp(current)) socket.emit('node:condition', current)
@@ -34,7 +33,6 @@ export function watchNodeCondition(io: WallServer, read: () => Promise<NodeCondi
   }
   let timer = setTimeout(() => void check(), 0)
   return {
-    current: () => current,
     stop() {
       stopped = true
       clearTimeout(timer)

@@ -37,6 +37,9 @@ export interface NodeCondition {
   leader: boolean
 }
 
+/** What a wall assumes of a node until it says otherwise (one node alone: no Redis to lose). */
+export const ALL_LINKS_UP: Readonly<NodeCondition> = { store: true, redis: null, leader: true }
+
 export interface ServerToClientEvents {
   /**
    * Sent to each wall as it connects (and reconnects), and to every wall after an import: the whole

@@ -7,7 +7,7 @@
 import { spawnBenchChild, type BenchChild } from './child-process'
 import type { FanoutCommand, FanoutResult } from './fanout-child'
 import { bearer, type HttpClient } from './http-client'
-import { probeLng } from './probe'
+import { probeLatencies, probeLng } from './probe'
 import { ownRoot, summariseProfile, type CpuProfile } from './profile-summary'
 import { PROBE_DEVICE } from './scenario'
 import { cpuSeconds, pin, type ServerChild } from './server-child'
@@ -90,14 +90,7 @@ export async function measureFanout(fc: FanoutClients, o: FanoutOptions) {
   const result = await fc.child.next<FanoutResult>('result')
   await fc.child.exited()
 
-  const latencies: number[] = []
-  let delivered = 0
-  for (const [seq, times] of result.probes) {
-    const sent = sentAt.get(seq)
-    if (sent == null) continue
-    delivered += times.length
-    for (const t of times) latencies.push(t - sent)
-  }
+  const { ms: latencies, delivered } = probeLatencies(result.probes, sentAt)
   const expected = sentAt.size * fc.clients
   return {
     clients: fc.clients,

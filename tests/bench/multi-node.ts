@@ -20,7 +20,7 @@ import type { FanoutCommand, FanoutResult, StormResult } from './fanout-child'
 import { bearer, createHttpClient, type HttpClient } from './http-client'
 import { batchBurst, burstBodies } from './ingest-throughput'
 import type { BenchPlan } from './options'
-import { probeLng } from './probe'
+import { probeLatencies, probeLng } from './probe'
 import { ownRoot, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary'
 import { districtCentre, inspectorHomes, PROBE_DEVICE, writeAreasFile } from './scenario'
 import { cpuSeconds, startServerChild, type ServerChild } from './server-child'
@@ -102,20 +102,6 @@ async function sendProbe(http: HttpClient, seq: number, lat: number, retryForMs:
 }
 
 const startLoad = (url: string, plan: BenchPlan, caseIds: string[]) => startSteadyLoad({ url, key: KEY, size: plan, caseIds, operators: OPERATORS })
-
-/** Per wall child: for each probe, when each of its walls decoded it, less when it was sent. */
-function latencies(result: FanoutResult, probes: readonly ProbeSent[]) {
-  const sent = new Map(probes.map((p) => [p.seq, p.sentAt]))
-  const ms: number[] = []
-  let delivered = 0
-  for (const [seq, times] of result.probes) {
-    const at = sent.get(seq)
-    if (at == null) continue
-    delivered += times.length
-    for (const t of times) ms.push(t - at)
-  }
-  return { ms, delivered }
-}
 
 export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiNodeOptions) {
   const started = performance.now()
@@ -254,7 +240,8 @@ export async function measureMultiNode({ plan, wallDist, log, cleanups }: MultiN
 
   // Fix → screen, steady: per node group.
   const steady = (rs: FanoutResult[], walls: number) => {
-    const all = rs.map((r) => latencies(r, steadyProbes))
+    const sentAt = new Map(steadyProbes.map((p) => [p.seq, p.sentAt]))
+    const all = rs.map((r) => probeLatencies(r.probes, sentAt))
     const ms = all.flatMap((l) => l.ms)
     return { walls, fixToScreenMs: summarise(ms), deliveredShare: round(all.reduce((s, l) => s + l.delivered, 0) / (steadyProbes.length * walls), 3) }
   }
