@@ -16,14 +16,16 @@ export interface LeaderLookup {
 
 export function createLeaderLookup(databaseUrl: string, { maxAgeMs = 1000 } = {}): LeaderLookup {
   const pool: pg.Pool = openPgPool(databaseUrl, { max: 2, connectionTimeoutMillis: 3000 })
-  let cached: { address: string | null; at: number } | null = null
+  let cached: { address: string; at: number } | null = null
   let asking: Promise<string | null> | null = null
 
   return {
     current() {
       if (cached && Date.now() - cached.at < maxAgeMs) return Promise.resolve(cached.address)
+      // Only a leader found is kept: "none leads" is the seconds of a failover, and a request just
+      // after the new leader took over (a wall fetching the table its new snapshot names) must find it.
       asking ??= findLeaderAddress(pool).then((address) => {
-        cached = { address, at: Date.now() }
+        cached = address ? { address, at: Date.now() } : null
         return address
       }).finally(() => { asking = null })
       return asking
